@@ -1,0 +1,90 @@
+# vcpu-affinity harness: fetch Debian's Linux 6.12 and QEMU 7.2 sources,
+# apply the series, build, boot-test the posted-interrupt chain.
+#   make        build everything and boot-test the chain, print the report
+#   make check  run every test, end with "N passed, N failed"
+# Everything generated goes to build/.
+
+B      := build
+RES    := $(B)/results
+LOGS   := $(B)/logs
+KTREE  := $(B)/linux
+KOBJ   := $(B)/linux-obj
+QTREE  := $(B)/qemu
+QOBJ   := $(B)/qemu-obj
+DISK   := $(B)/disk.img
+INITRD := $(B)/initramfs.cpio.gz
+KFRAGS := linux/config/boot.config linux/config/.kunitconfig
+STEP   := scripts/step.sh
+
+export CCACHE_BASEDIR := $(CURDIR)/$(B)
+
+.PHONY: all check deps tree kernel qemu initramfs kunit boot qtest lint bench \
+	report export clean
+
+all: boot kunit report
+
+check:
+	rm -rf $(RES)
+	$(MAKE) --no-print-directory -k lint kunit boot qtest || true
+	@scripts/summarize.sh $(RES)
+
+deps:
+	@scripts/check-deps.sh 2>/dev/null || { [ "$$(id -u)" = 0 ] && \
+		$(STEP) deps $(LOGS)/deps.log scripts/install-deps.sh; } || scripts/check-deps.sh
+
+$(B)/src-%: | deps
+	@$(STEP) source $(LOGS)/source-$*.log scripts/get-sources.sh $* $@
+
+$(B)/%/.git: | $(B)/src-%
+	@$(STEP) tree $(LOGS)/tree-$*.log scripts/make-tree.sh $(B)/src-$* $(B)/$*
+
+tree: deps $(KTREE)/.git $(QTREE)/.git
+	@$(STEP) series $(LOGS)/series-linux.log scripts/apply-series.sh $(KTREE) linux
+	@$(STEP) series $(LOGS)/series-qemu.log scripts/apply-series.sh $(QTREE) qemu
+
+kernel: tree
+	@$(STEP) kernel $(LOGS)/kernel.log scripts/build-kernel.sh $(KTREE) $(KOBJ) $(KFRAGS)
+
+qemu: tree
+	@$(STEP) qemu $(LOGS)/qemu.log scripts/build-qemu.sh $(QTREE) $(QOBJ)
+
+$(DISK):
+	@$(STEP) disk $(LOGS)/disk.log scripts/make-disk.sh $@
+
+$(INITRD): tests/init $(wildcard tests/boot/*.sh) $(DISK) scripts/make-initramfs.sh
+	@$(STEP) initrd $(LOGS)/initramfs.log scripts/make-initramfs.sh $(DISK) $@
+
+initramfs: $(INITRD)
+
+kunit: kernel qemu $(DISK)
+	@mkdir -p $(RES)
+	@$(STEP) kunit $(LOGS)/kunit.log scripts/run-kunit.sh $(KTREE) $(KOBJ) $(QOBJ) $(DISK) $(B)/kunit; \
+		rc=$$?; cp $(B)/kunit/kunit.log $(RES)/kunit.kunit 2>/dev/null; exit $$rc
+
+boot: kernel qemu $(INITRD)
+	@mkdir -p $(RES)
+	@$(STEP) boot $(LOGS)/boot.log scripts/boot-test.sh $(KOBJ)/arch/x86/boot/bzImage \
+		$(INITRD) $(QOBJ) $(DISK) $(B)/boot; \
+		rc=$$?; cp $(B)/boot/boot.tap $(RES)/boot.tap 2>/dev/null; exit $$rc
+
+qtest: qemu
+	@mkdir -p $(RES)
+	@$(STEP) qtest $(LOGS)/qtest.log sh -c 'scripts/run-qtest.sh $(QOBJ) >$(RES)/qtest.tap'
+
+lint: tree kernel
+	@mkdir -p $(RES)
+	@$(STEP) apply $(LOGS)/check-apply.log scripts/check-apply.sh $(RES)/apply.tap \
+		$(KTREE):linux $(QTREE):qemu
+	@$(STEP) style $(LOGS)/check-style-linux.log scripts/check-style.sh \
+		$(RES)/checkpatch-linux.tap $(KTREE) linux --strict
+	@$(STEP) style $(LOGS)/check-style-qemu.log scripts/check-style.sh \
+		$(RES)/checkpatch-qemu.tap $(QTREE) qemu
+	@$(STEP) sparse $(LOGS)/check-sparse.log scripts/check-sparse.sh \
+		$(RES)/sparse.tap $(KTREE) $(KOBJ)
+
+export:
+	scripts/export-series.sh $(KTREE) linux
+	scripts/export-series.sh $(QTREE) qemu
+
+clean:
+	rm -rf $(B)

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Boot KERNEL with the boot-test initramfs in the patched QEMU on the test
+# machine; the tests report KTAP on the second serial port.  Writes
+# OUTDIR/console.log and OUTDIR/boot.tap; a boot that never finishes its
+# tests (hang, panic, timeout) is a failed test case of its own.
+# Usage: boot-test.sh KERNEL INITRD QEMU_BINDIR DISK OUTDIR [KERNEL_ARGS...]
+set -euo pipefail
+
+top=$(dirname "$(realpath "$0")")/..
+kernel=$1
+initrd=$2
+qemu=$3/qemu-system-x86_64
+disk=$(realpath "$4")
+out=$5
+shift 5
+mkdir -p "$out"
+rm -f "$out/console.log" "$out/ktap.log" "$out/boot.tap"
+
+read -ra machine < <(sed "s|@DISK@|$disk|" "$top/tests/machine.args" | tr '\n' ' ')
+set +e
+timeout "${BOOT_TIMEOUT:-300}" "$qemu" -nodefaults -display none \
+	-monitor none -no-reboot -m 1024 "${machine[@]}" \
+	-kernel "$kernel" -initrd "$initrd" \
+	-append "console=ttyS0 panic=-1 kunit.enable=0 $*" \
+	-serial "file:$out/console.log" -serial "file:$out/ktap.log" >"$out/qemu.log" 2>&1
+rc=$?
+set -e
+
+body=$(grep -v '^\(KTAP version\|1\.\.\|boot-tests: done\)' "$out/ktap.log" 2>/dev/null || true)
+n=$(grep -c '^\(not \)\?ok ' <<<"$body" || true)
+if grep -q '^boot-tests: done' "$out/ktap.log" 2>/dev/null; then
+	last="ok $((n + 1)) boot-reached-end"
+else
+	last="not ok $((n + 1)) boot-reached-end # QEMU exit $rc"
+fi
+printf 'KTAP version 1\n1..%d\n%s\n%s\n' $((n + 1)) "$body" "$last" | sed '/^$/d' >"$out/boot.tap"
+cat "$out/boot.tap"
+if [ "${last#not}" != "$last" ]; then
+	echo "boot-test: the boot never finished its tests (QEMU exit $rc$([ $rc = 124 ] && echo ', timeout')); last console lines:" >&2
+	tail -n 30 "$out/console.log" >&2 || true
+	cat "$out/qemu.log" >&2
+	exit 1
+fi
+! grep -q '^not ok ' "$out/boot.tap"

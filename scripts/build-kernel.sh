@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Configure and build the kernel out of tree with ccache.  The .config is
+# tinyconfig plus the fragments given; it is regenerated only when a
+# fragment changes, so an edit to one .c file rebuilds one object.
+# Usage: build-kernel.sh TREE OBJDIR FRAGMENT...
+set -euo pipefail
+
+tree=$(realpath "$1")
+mkdir -p "$2"
+obj=$(realpath "$2")
+shift 2
+frags=("$@")
+
+kmake() {
+	make -C "$tree" O="$obj" ARCH=x86_64 CC='ccache gcc' -j"$(nproc)" "$@"
+}
+
+stamp=$(cat "${frags[@]}" | sha256sum | cut -d' ' -f1)
+if [ "$(cat "$obj/.config-stamp" 2>/dev/null)" != "$stamp" ] || [ ! -f "$obj/.config" ]; then
+	rm -f "$obj/.config-stamp"
+	kmake -s tinyconfig
+	"$tree/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" "${frags[@]}" >/dev/null
+	kmake -s olddefconfig
+	# Every option a fragment asks for must have survived olddefconfig.
+	missing=0
+	while IFS= read -r line; do
+		opt=${line%%=*}
+		want=${line#*=}
+		if [ "$want" = n ]; then
+			grep -q "^$opt=" "$obj/.config" && { echo "build-kernel: $opt is set, fragment wants n" >&2; missing=1; }
+		else
+			grep -qx "$opt=$want" "$obj/.config" || { echo "build-kernel: $opt=$want did not survive olddefconfig (check its dependencies)" >&2; missing=1; }
+		fi
+	done < <(grep -h '^CONFIG_' "${frags[@]}")
+	[ "$missing" = 0 ] || exit 1
+	echo "$stamp" >"$obj/.config-stamp"
+fi
+kmake bzImage

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Pack the boot-test initramfs: busybox-static, tests/init as /init, the
+# boot tests under /tests and the disk pattern's checksum.
+# Usage: make-initramfs.sh DISK OUT.cpio.gz
+set -euo pipefail
+
+top=$(dirname "$(realpath "$0")")/..
+disk=$1
+out=$2
+root=$(mktemp -d)
+trap 'rm -rf "$root"' EXIT
+
+mkdir -p "$root"/{bin,dev,etc,proc,sys,tmp,tests}
+cp /bin/busybox "$root/bin/busybox"
+ln -s busybox "$root/bin/sh"
+install -m 755 "$top/tests/init" "$root/init"
+cp "$top"/tests/boot/*.sh "$root/tests/"
+cp "$disk.sha256" "$root/etc/disk.sha256"
+(cd "$root" && find . | LC_ALL=C sort | cpio -o -H newc --quiet -R 0:0) | gzip -9n >"$out.tmp"
+mv "$out.tmp" "$out"
