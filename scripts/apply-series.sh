@@ -16,7 +16,10 @@ mapfile -t patches < <(grep -v '^\s*\(#\|$\)' "$dir/series" 2>/dev/null || true)
 
 sum=$( (cd "$dir" && cat "${patches[@]}" /dev/null) | sha256sum | cut -d' ' -f1)
 head=$(git -C "$tree" rev-parse HEAD)
-read -r old_sum old_head <"$stampf" 2>/dev/null || true
+old_sum= old_head=
+[ -f "$stampf" ] && read -r old_sum old_head <"$stampf"
+# A tree never stamped is at its base, unless someone committed there.
+[ -n "$old_head" ] || old_head=$(git -C "$tree" rev-parse base)
 branch=$(git -C "$tree" symbolic-ref --short HEAD)
 
 if [ -n "$record" ]; then
@@ -24,11 +27,11 @@ if [ -n "$record" ]; then
 	exit 0
 fi
 
-if [ "${old_head:-}" = "$head" ] && [ "$old_sum" = "$sum" ]; then
+if [ "$old_head" = "$head" ] && [ "$old_sum" = "$sum" ]; then
 	echo "apply-series: $tree already carries the ${#patches[@]} patches of $dir"
 	exit 0
 fi
-if [ -n "${old_head:-}" ] && [ "$old_head" != "$head" ] ||
+if [ "$old_head" != "$head" ] ||
 	[ -n "$(git -C "$tree" status --porcelain --untracked-files=no)" ]; then
 	echo "apply-series: $tree has commits or edits not in $dir/series: building them as they are (make export to save them)"
 	exit 0

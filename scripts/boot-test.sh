@@ -16,7 +16,7 @@ shift 5
 mkdir -p "$out"
 rm -f "$out/console.log" "$out/ktap.log" "$out/boot.tap"
 
-read -ra machine < <(sed "s|@DISK@|$disk|" "$top/tests/machine.args" | tr '\n' ' ')
+read -ra machine <<<"$(sed "s|@DISK@|$disk|" "$top/tests/machine.args" | tr "\n" " ")"
 set +e
 timeout "${BOOT_TIMEOUT:-300}" "$qemu" -nodefaults -display none \
 	-monitor none -no-reboot -m 1024 "${machine[@]}" \

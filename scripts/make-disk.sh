@@ -6,8 +6,8 @@ set -euo pipefail
 
 disk=$1
 [ -f "$disk" ] && [ -f "$disk.sha256" ] && exit 0
-openssl enc -aes-128-ctr -nosalt -K 7663707561666669 -iv 0 -in /dev/zero 2>/dev/null |
-	head -c $((64 << 20)) >"$disk.tmp"
+head -c $((64 << 20)) /dev/zero |
+	openssl enc -aes-128-ctr -nosalt -K 76637075616666696e6974792d746573 -iv 00000000000000000000000000000000 >"$disk.tmp"
 sha256sum "$disk.tmp" | cut -d' ' -f1 >"$disk.sha256.tmp"
 mv "$disk.tmp" "$disk"
 mv "$disk.sha256.tmp" "$disk.sha256"
