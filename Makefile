@@ -2,31 +2,39 @@
 # apply the series, build, boot-test the posted-interrupt chain.
 #   make        build everything and boot-test the chain, print the report
 #   make check  run every test, end with "N passed, N failed"
-# Everything generated goes to build/.
+# Everything generated goes to build/.  V=-debug selects the kernel built
+# with linux/config/debug.config (lockdep, KASAN, UBSAN, KFENCE).
 
 B      := build
 RES    := $(B)/results
 LOGS   := $(B)/logs
 KTREE  := $(B)/linux
-KOBJ   := $(B)/linux-obj
+V      :=
+KOBJ   := $(B)/linux$(V)-obj
 QTREE  := $(B)/qemu
 QOBJ   := $(B)/qemu-obj
 DISK   := $(B)/disk.img
 INITRD := $(B)/initramfs.cpio.gz
-KFRAGS := linux/config/boot.config linux/config/.kunitconfig
+KFRAGS := linux/config/boot.config linux/config/.kunitconfig \
+	  $(if $(V),linux/config/debug.config)
+RESULTS := apply checkpatch-linux checkpatch-qemu sparse qtest \
+	   kunit boot kunit-debug boot-debug splats
 STEP   := scripts/step.sh
 
 export CCACHE_BASEDIR := $(CURDIR)/$(B)
 
-.PHONY: all check deps tree kernel qemu initramfs kunit boot qtest lint bench \
-	report export clean
+.PHONY: all check deps tree kernel qemu initramfs kunit boot qtest lint \
+	splats report export clean
 
 all: boot kunit report
+	@scripts/summarize.sh $(RES) kunit boot
 
 check:
 	rm -rf $(RES)
-	$(MAKE) --no-print-directory -k lint kunit boot qtest || true
-	@scripts/summarize.sh $(RES)
+	-$(MAKE) --no-print-directory -k lint kunit boot qtest
+	-$(MAKE) --no-print-directory -k V=-debug kunit boot
+	-$(MAKE) --no-print-directory splats
+	@scripts/summarize.sh $(RES) $(RESULTS)
 
 deps:
 	@scripts/check-deps.sh 2>/dev/null || { [ "$$(id -u)" = 0 ] && \
@@ -43,7 +51,7 @@ tree: deps $(KTREE)/.git $(QTREE)/.git
 	@$(STEP) series $(LOGS)/series-qemu.log scripts/apply-series.sh $(QTREE) qemu
 
 kernel: tree
-	@$(STEP) kernel $(LOGS)/kernel.log scripts/build-kernel.sh $(KTREE) $(KOBJ) $(KFRAGS)
+	@$(STEP) kernel$(V) $(LOGS)/kernel$(V).log scripts/build-kernel.sh $(KTREE) $(KOBJ) $(KFRAGS)
 
 qemu: tree
 	@$(STEP) qemu $(LOGS)/qemu.log scripts/build-qemu.sh $(QTREE) $(QOBJ)
@@ -58,14 +66,15 @@ initramfs: $(INITRD)
 
 kunit: kernel qemu $(DISK)
 	@mkdir -p $(RES)
-	@$(STEP) kunit $(LOGS)/kunit.log scripts/run-kunit.sh $(KTREE) $(KOBJ) $(QOBJ) $(DISK) $(B)/kunit; \
-		rc=$$?; cp $(B)/kunit/kunit.log $(RES)/kunit.kunit 2>/dev/null; exit $$rc
+	@$(STEP) kunit$(V) $(LOGS)/kunit$(V).log scripts/run-kunit.sh $(KTREE) $(KOBJ) \
+		$(QOBJ) $(DISK) $(B)/kunit$(V); \
+		rc=$$?; cp $(B)/kunit$(V)/kunit.log $(RES)/kunit$(V).kunit 2>/dev/null; exit $$rc
 
 boot: kernel qemu $(INITRD)
 	@mkdir -p $(RES)
-	@$(STEP) boot $(LOGS)/boot.log scripts/boot-test.sh $(KOBJ)/arch/x86/boot/bzImage \
-		$(INITRD) $(QOBJ) $(DISK) $(B)/boot; \
-		rc=$$?; cp $(B)/boot/boot.tap $(RES)/boot.tap 2>/dev/null; exit $$rc
+	@$(STEP) boot$(V) $(LOGS)/boot$(V).log scripts/boot-test.sh \
+		$(KOBJ)/arch/x86/boot/bzImage $(INITRD) $(QOBJ) $(DISK) $(B)/boot$(V); \
+		rc=$$?; cp $(B)/boot$(V)/boot.tap $(RES)/boot$(V).tap 2>/dev/null; exit $$rc
 
 qtest: qemu
 	@mkdir -p $(RES)
@@ -81,6 +90,14 @@ lint: tree kernel
 		$(RES)/checkpatch-qemu.tap $(QTREE) qemu
 	@$(STEP) sparse $(LOGS)/check-sparse.log scripts/check-sparse.sh \
 		$(RES)/sparse.tap $(KTREE) $(KOBJ)
+
+splats:
+	@mkdir -p $(RES)
+	@$(STEP) splats $(LOGS)/check-splats.log scripts/check-splats.sh $(RES)/splats.tap \
+		$(foreach r,kunit boot kunit-debug boot-debug,$(r)=$(B)/$(r)/console.log)
+
+report:
+	@scripts/report.sh $(B)
 
 export:
 	scripts/export-series.sh $(KTREE) linux

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Test: a kernel console log holds no splat: no WARNING, BUG, Oops,
+# lockdep report, KASAN/KFENCE/UBSAN report or call trace.  One case per
+# log; a missing log is a failure.
+# Usage: check-splats.sh OUT.tap NAME=LOG...
+set -euo pipefail
+
+out=$1
+shift
+re='WARNING:|BUG:|Oops|Call Trace:|possible recursive locking|circular locking|inconsistent lock state|KASAN|KFENCE: |UBSAN:|kernel panic|Kernel panic'
+n=0
+{
+	echo "KTAP version 1"
+	echo "1..$#"
+	for pair in "$@"; do
+		n=$((n + 1))
+		name=${pair%%=*}
+		log=${pair#*=}
+		if [ ! -s "$log" ]; then
+			echo "# $log is missing"
+			echo "not ok $n $name-no-splat"
+		elif hits=$(grep -aE "$re" "$log" | grep -v 'kasan\|KASAN: \(Inline\|Generic\|KernelAddressSanitizer initialized\)'); then
+			head -n 20 <<<"$hits" | sed 's/^/# /'
+			echo "not ok $n $name-no-splat"
+		else
+			echo "ok $n $name-no-splat"
+		fi
+	done
+} >"$out"
+cat "$out"
+! grep -q '^not ok' "$out"

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Print the human report of the chain from what the last boot and KUnit
+# runs left in BUILD (make all).
+# Usage: report.sh BUILD
+set -euo pipefail
+
+b=$1
+boot=$b/boot/console.log
+kunit=$b/kunit/console.log
+bit() { echo $(((16#$1 >> $2) & 1)); }
+yn() { [ "$1" = 1 ] && echo yes || echo no; }
+npatches() { grep -cv '^\s*\(#\|$\)' "$1/series" || true; }
+
+echo "== vcpu-affinity report =="
+printf 'Linux  %s (Debian linux-source-6.12) + %d patches\n' \
+	"$(cat "$b/src-linux/VERSION")" "$(npatches linux)"
+printf 'QEMU   %s (Debian qemu) + %d patches\n' \
+	"$(cat "$b/src-qemu/VERSION")" "$(npatches qemu)"
+
+read -r cap ecap < <(sed -n 's/.*DMAR: dmar0: .* cap \([0-9a-f]*\) ecap \([0-9a-f]*\).*/\1 \2/p' "$boot" | head -n 1) ||
+	{ echo "VT-d   no DMAR unit in $boot"; exit 1; }
+printf 'VT-d   cap %s ecap %s: interrupt remapping %s, x2APIC (EIM) %s, posted interrupts (CAP.PI) %s\n' \
+	"$cap" "$ecap" "$(yn "$(bit "$ecap" 3)")" "$(yn "$(bit "$ecap" 4)")" "$(yn "$(bit "$cap" 59)")"
+sed -n 's/.*\(DMAR-IR: Enabled IRQ remapping in .*\)/       Linux: \1/p' "$boot"
+{ grep -h 'posted' "$boot" || true; } | sed 's/^\[[ 0-9.]*\] /       Linux: /' | head -n 3
+
+echo "MSI    domain hierarchy (genirq debugfs):"
+sed -n 's/^# \(IR-PCI-MSI.* -> .*\)/         \1 -> VECTOR/p' "$b/boot/boot.tap"
+
+if [ -f "$kunit" ]; then
+	grep -h 'vcpu-affinity report:' "$kunit" | sed 's/.*vcpu-affinity report: /       /' || true
+fi
