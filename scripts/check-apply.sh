@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Test: each series applies with git am onto its pristine base, checked in
-# a throwaway worktree so the build trees are not touched.
+# a worktree of its own (TREE.am-check, reset to base on every run) so the
+# build trees are not touched.
 # Usage: check-apply.sh OUT.tap TREE:DIR...
 set -euo pipefail
 
@@ -15,9 +16,15 @@ n=0
 		dir=$(realpath "${pair#*:}")
 		n=$((n + 1))
 		wt=$(realpath -m "$tree.am-check")
-		git -C "$tree" worktree remove -f "$wt" 2>/dev/null || rm -rf "$wt"
-		git -C "$tree" worktree prune
-		git -C "$tree" worktree add -q --detach "$wt" base
+		if [ -f "$wt/.git" ]; then
+			git -C "$wt" am --abort >/dev/null 2>&1 || true
+			git -C "$wt" checkout -q -f --detach base
+			git -C "$wt" clean -q -fd
+		else
+			rm -rf "$wt"
+			git -C "$tree" worktree prune
+			git -C "$tree" worktree add -q --detach "$wt" base
+		fi
 		result="ok $n"
 		while read -r p; do
 			[ -n "$p" ] || continue
@@ -29,7 +36,6 @@ n=0
 		done < <(grep -v '^\s*#' "$dir/series")
 		echo "# $(basename "$dir"): $(git -C "$wt" rev-list --count base..HEAD) patches applied"
 		echo "$result $(basename "$dir")-series-applies"
-		git -C "$tree" worktree remove -f "$wt"
 	done
 } >"$out"
 cat "$out"
