@@ -17,22 +17,22 @@ DISK   := $(B)/disk.img
 INITRD := $(B)/initramfs.cpio.gz
 KFRAGS := linux/config/boot.config linux/config/.kunitconfig \
 	  $(if $(V),linux/config/debug.config)
-RESULTS := apply checkpatch-linux checkpatch-qemu sparse qtest \
-	   kunit boot kunit-debug boot-debug splats
+RUNS   := kunit boot boot-pmsi kunit-debug boot-debug boot-pmsi-debug
+RESULTS := apply checkpatch-linux checkpatch-qemu sparse qtest $(RUNS) splats
 STEP   := scripts/step.sh
 
 export CCACHE_BASEDIR := $(CURDIR)/$(B)
 
-.PHONY: all check deps tree kernel qemu initramfs kunit boot qtest lint \
+.PHONY: all check deps tree kernel qemu initramfs kunit boot boot-pmsi qtest lint \
 	splats report export clean
 
-all: boot kunit report
-	@scripts/summarize.sh $(RES) kunit boot
+all: boot boot-pmsi kunit report
+	@scripts/summarize.sh $(RES) kunit boot boot-pmsi
 
 check:
 	rm -rf $(RES)
-	-$(MAKE) --no-print-directory -k lint kunit boot qtest
-	-$(MAKE) --no-print-directory -k V=-debug kunit boot
+	-$(MAKE) --no-print-directory -k lint kunit boot boot-pmsi qtest
+	-$(MAKE) --no-print-directory -k V=-debug kunit boot boot-pmsi
 	-$(MAKE) --no-print-directory splats
 	@scripts/summarize.sh $(RES) $(RESULTS)
 
@@ -70,11 +70,13 @@ kunit: kernel qemu $(DISK)
 		$(QOBJ) $(DISK) $(B)/kunit$(V); \
 		rc=$$?; cp $(B)/kunit$(V)/kunit.log $(RES)/kunit$(V).kunit 2>/dev/null; exit $$rc
 
-boot: kernel qemu $(INITRD)
+# boot: the boot tests; boot-pmsi: the same with host posted MSI
+boot boot-pmsi: kernel qemu $(INITRD)
 	@mkdir -p $(RES)
-	@$(STEP) boot$(V) $(LOGS)/boot$(V).log scripts/boot-test.sh \
-		$(KOBJ)/arch/x86/boot/bzImage $(INITRD) $(QOBJ) $(DISK) $(B)/boot$(V); \
-		rc=$$?; cp $(B)/boot$(V)/boot.tap $(RES)/boot$(V).tap 2>/dev/null; exit $$rc
+	@$(STEP) $@$(V) $(LOGS)/$@$(V).log scripts/boot-test.sh \
+		$(KOBJ)/arch/x86/boot/bzImage $(INITRD) $(QOBJ) $(DISK) $(B)/$@$(V) \
+		$(if $(filter boot-pmsi,$@),intremap=posted_msi); \
+		rc=$$?; cp $(B)/$@$(V)/boot.tap $(RES)/$@$(V).tap 2>/dev/null; exit $$rc
 
 qtest: qemu
 	@mkdir -p $(RES)
@@ -94,7 +96,7 @@ lint: tree kernel
 splats:
 	@mkdir -p $(RES)
 	@$(STEP) splats $(LOGS)/check-splats.log scripts/check-splats.sh $(RES)/splats.tap \
-		$(foreach r,kunit boot kunit-debug boot-debug,$(r)=$(B)/$(r)/console.log)
+		$(foreach r,$(RUNS),$(r)=$(B)/$(r)/console.log)
 
 report:
 	@scripts/report.sh $(B)

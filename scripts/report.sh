@@ -30,3 +30,12 @@ sed -n 's/^# \(IR-PCI-MSI.* -> .*\)/         \1 -> VECTOR/p' "$b/boot/boot.tap"
 if [ -f "$kunit" ]; then
 	grep -h 'vcpu-affinity report:' "$kunit" | sed 's/.*vcpu-affinity report: /       /' || true
 fi
+
+pmsi=$b/boot-pmsi/boot.tap
+if [ -f "$pmsi" ]; then
+	n=$(grep -c '^# irq [0-9]*: INTEL-IR-POST' "$pmsi" || true)
+	pmn=$(sed -n 's/^# PMN \([0-9]*\) -> \([0-9]*\), .*/\1 -> \2/p' "$pmsi")
+	res=$(grep -q '^ok [0-9]* posted-msi$' "$pmsi" && echo "read back correctly" || echo FAILED)
+	echo "Host posted MSI (intremap=posted_msi): $n PCI MSIs on INTEL-IR-POST;"
+	echo "       64 MiB virtio-blk pattern $res, posted-MSI notifications (PMN) ${pmn:-?}"
+fi
