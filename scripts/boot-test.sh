@@ -26,7 +26,7 @@ timeout "${BOOT_TIMEOUT:-300}" "$qemu" -nodefaults -display none \
 rc=$?
 set -e
 
-body=$(grep -v '^\(KTAP version\|1\.\.\|boot-tests: done\)' "$out/ktap.log" 2>/dev/null || true)
+body=$(tr -d '\r' <"$out/ktap.log" 2>/dev/null | grep -v '^\(KTAP version\|1\.\.\|boot-tests: done\)' || true)
 n=$(grep -c '^\(not \)\?ok ' <<<"$body" || true)
 if grep -q '^boot-tests: done' "$out/ktap.log" 2>/dev/null; then
 	last="ok $((n + 1)) boot-reached-end"
