@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Test: a kernel console log holds no splat: no WARNING, BUG, Oops,
 # lockdep report, KASAN/KFENCE/UBSAN report or call trace.  One case per
-# log; a missing log is a failure.
+# log; a missing log is a failure, and so is a *-debug log whose kernel
+# did not announce KASAN, KFENCE and lockdep (nothing would have checked).
 # Usage: check-splats.sh OUT.tap NAME=LOG...
 set -euo pipefail
 
@@ -18,6 +19,10 @@ n=0
 		log=${pair#*=}
 		if [ ! -s "$log" ]; then
 			echo "# $log is missing"
+			echo "not ok $n $name-no-splat"
+		elif [[ $name == *-debug ]] && ! { grep -aq 'KernelAddressSanitizer initialized' "$log" &&
+			grep -aq 'kfence: initialized' "$log" && grep -aq 'lockdep checking is enabled' "$log"; }; then
+			echo "# $log: KASAN, KFENCE or lockdep is not enabled in this kernel"
 			echo "not ok $n $name-no-splat"
 		elif hits=$(grep -aE "$re" "$log" | grep -v 'kasan\|KASAN: \(Inline\|Generic\|KernelAddressSanitizer initialized\)'); then
 			head -n 20 <<<"$hits" | sed 's/^/# /'
