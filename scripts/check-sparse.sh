@@ -29,7 +29,7 @@ n=0
 	fi
 	for f in "${files[@]}"; do
 		n=$((n + 1))
-		log=$(make -C "$tree" O="$obj" ARCH=x86_64 CC='ccache gcc' C=2 W=1 "${f%.c}.o" 2>&1 >/dev/null || true)
+		log=$(make -C "$tree" O="$obj" ARCH=x86_64 CC='ccache gcc' C=2 W=1 "${f%.c}.o" 2>&1 || true)
 		new=$(grep -E '^[^ ]+:[0-9]+:[0-9]+: (warning|error)' <<<"$log" |
 			sed "s|^$tree/||; s|^\.\./[^/]*/||" |
 			while IFS=: read -r wf wl rest; do
@@ -37,7 +37,10 @@ n=0
 			done || true)
 		old=$(grep -cE ': (warning|error)' <<<"$log" || true)
 		echo "# $f: $old warning(s) in all, $(grep -c . <<<"$new" || true) on added lines"
-		if [ -z "$new" ]; then
+		if ! grep -q "CHECK .*$f" <<<"$log"; then
+			echo "# sparse did not run on $f"
+			echo "not ok $n $f"
+		elif [ -z "$new" ]; then
 			echo "ok $n $f"
 		else
 			sed 's/^/# /' <<<"$new"
