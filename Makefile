@@ -70,12 +70,18 @@ kunit: kernel qemu $(DISK)
 		$(QOBJ) $(DISK) $(B)/kunit$(V); \
 		rc=$$?; cp $(B)/kunit$(V)/kunit.log $(RES)/kunit$(V).kunit 2>/dev/null; exit $$rc
 
-# boot: the boot tests; boot-pmsi: the same with host posted MSI
+# boot: the boot tests, after one end-to-end KUnit case has made real
+# irq_set_vcpu_affinity() calls with the genirq tracepoint on;
+# boot-pmsi: the boot tests with host posted MSI.
+ARGS_boot      := trace_event=irq:irq_set_vcpu_affinity kunit.enable=1 \
+		  kunit.filter_glob=intel_ir_edu_e2e.vaff_forwarded_flag_tracks_switches
+ARGS_boot-pmsi := intremap=posted_msi
+
 boot boot-pmsi: kernel qemu $(INITRD)
 	@mkdir -p $(RES)
 	@$(STEP) $@$(V) $(LOGS)/$@$(V).log scripts/boot-test.sh \
 		$(KOBJ)/arch/x86/boot/bzImage $(INITRD) $(QOBJ) $(DISK) $(B)/$@$(V) \
-		$(if $(filter boot-pmsi,$@),intremap=posted_msi); \
+		$(ARGS_$@); \
 		rc=$$?; cp $(B)/$@$(V)/boot.tap $(RES)/$@$(V).tap 2>/dev/null; exit $$rc
 
 qtest: qemu

@@ -20,7 +20,8 @@ n=0
 	fi
 	for p in "${patches[@]}"; do
 		n=$((n + 1))
-		if res=$(cd "$tree" && ./scripts/checkpatch.pl "$@" "$dir/$p" 2>&1); then
+		# /usr/bin first: checkpatch runs spdxcheck.py, which needs python3-ply
+		if res=$(cd "$tree" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl "$@" "$dir/$p" 2>&1); then
 			echo "ok $n $p"
 		else
 			sed 's/^/# /' <<<"$res"

@@ -10,4 +10,4 @@ apt-get install -y -qq --no-install-recommends \
 	cpio dwarves kmod ccache sparse busybox-static openssl git perl python3 \
 	meson ninja-build pkg-config libglib2.0-dev libpixman-1-dev \
 	libslirp-dev libfdt-dev qemu-system-data seabios ipxe-qemu dpkg-dev \
-	xz-utils ca-certificates >/dev/null
+	xz-utils ca-certificates python3-ply python3-git >/dev/null

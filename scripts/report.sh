@@ -27,8 +27,16 @@ sed -n 's/.*\(DMAR-IR: Enabled IRQ remapping in .*\)/       Linux: \1/p' "$boot"
 echo "MSI    domain hierarchy (genirq debugfs):"
 sed -n 's/^# \(IR-PCI-MSI.* -> .*\)/         \1 -> VECTOR/p' "$b/boot/boot.tap"
 
+trace=$(grep -h 'irq_set_vcpu_affinity: irq=' "$b/boot/boot.tap" 2>/dev/null || true)
+if [ -n "$trace" ]; then
+	echo "edu    irq_set_vcpu_affinity() on the edu MSI, genirq tracepoint:"
+	sed 's/.*irq_set_vcpu_affinity: //' <<<"$trace" | sort | uniq -c | sed 's/^ */         /; s/ irq=/ x irq=/'
+fi
 if [ -f "$kunit" ]; then
-	grep -h 'vcpu-affinity report:' "$kunit" | sed 's/.*vcpu-affinity report: /       /' || true
+	echo "End to end (KUnit suite intel_ir_edu_e2e, edu MSI posted by the emulated VT-d):"
+	grep -ahE '# vaff_(accounting|benchmark): ' "$kunit" | sed 's/^\[[ 0-9.]*\] *# /       /'
+	grep -ahE '# bench_[a-z_]*: ' "$kunit" | sed 's/^\[[ 0-9.]*\] *# /       /'
+	grep -ahE '^\[[ 0-9.]*\] *(not )?ok [0-9]+ vaff_' "$kunit" | sed 's/^\[[ 0-9.]*\] */       /' | tr '\n' ';' | sed 's/;$/\n/; s/;/\n/g'
 fi
 
 pmsi=$b/boot-pmsi/boot.tap
