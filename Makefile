@@ -24,7 +24,7 @@ STEP   := scripts/step.sh
 export CCACHE_BASEDIR := $(CURDIR)/$(B)
 
 .PHONY: all check deps tree kernel qemu initramfs kunit boot boot-pmsi qtest lint \
-	splats report export clean
+	splats report bench export clean
 
 all: boot boot-pmsi kunit report
 	@scripts/summarize.sh $(RES) kunit boot boot-pmsi
@@ -106,6 +106,13 @@ splats:
 
 report:
 	@scripts/report.sh $(B)
+
+# Figures, not pass/fail: QEMU posted vs remapped delivery rate; kernel
+# IRTE writes per request pattern, coalescing, switch cost (from KUnit).
+bench: qemu kunit
+	@scripts/bench-qemu.sh $(QOBJ) 2>$(LOGS)/bench-qemu.log
+	@grep -ahE '# (vaff_accounting|vaff_benchmark|bench_[a-z_]*): ' \
+		$(B)/kunit/console.log | sed 's/^\[[ 0-9.]*\] *# //'
 
 export:
 	scripts/export-series.sh $(KTREE) linux
