@@ -24,7 +24,8 @@ STEP   := scripts/step.sh
 export CCACHE_BASEDIR := $(CURDIR)/$(B)
 
 .PHONY: all check deps tree kernel qemu initramfs kunit boot boot-pmsi qtest lint \
-	splats report bench export clean
+	lint-apply lint-style-linux lint-style-qemu lint-sparse splats report \
+	bench export clean
 
 all: boot boot-pmsi kunit report
 	@scripts/summarize.sh $(RES) kunit boot boot-pmsi
@@ -88,14 +89,26 @@ qtest: qemu
 	@mkdir -p $(RES)
 	@$(STEP) qtest $(LOGS)/qtest.log sh -c 'scripts/run-qtest.sh $(QOBJ) >$(RES)/qtest.tap'
 
-lint: tree kernel
+# Series hygiene; one target per check so that make -k runs them all.
+lint: lint-apply lint-style-linux lint-style-qemu lint-sparse
+
+lint-apply: tree
 	@mkdir -p $(RES)
 	@$(STEP) apply $(LOGS)/check-apply.log scripts/check-apply.sh $(RES)/apply.tap \
 		$(KTREE):linux $(QTREE):qemu
+
+lint-style-linux: tree
+	@mkdir -p $(RES)
 	@$(STEP) style $(LOGS)/check-style-linux.log scripts/check-style.sh \
 		$(RES)/checkpatch-linux.tap $(KTREE) linux --strict
+
+lint-style-qemu: tree
+	@mkdir -p $(RES)
 	@$(STEP) style $(LOGS)/check-style-qemu.log scripts/check-style.sh \
 		$(RES)/checkpatch-qemu.tap $(QTREE) qemu
+
+lint-sparse: kernel
+	@mkdir -p $(RES)
 	@$(STEP) sparse $(LOGS)/check-sparse.log scripts/check-sparse.sh \
 		$(RES)/sparse.tap $(KTREE) $(KOBJ)
 
