@@ -3,8 +3,9 @@
 # "N passed, N failed, N skipped".  Reads RESULTS/*.tap (flat KTAP/TAP:
 # top-level "ok"/"not ok" lines) and RESULTS/*.kunit (kunit.py's log, its
 # "Testing complete" line).  A source with no result counts as a failure.
-# Each EXPECTED name must have a result file: a step that produced none
-# (its build failed, it never ran) counts as one failure.
+# Only the EXPECTED names are read, and each must have a result file: a
+# step that produced none (its build failed, it never ran) counts as one
+# failure.
 # Exits non-zero when anything failed or nothing ran.
 # Usage: summarize.sh RESULTS EXPECTED...
 set -euo pipefail
@@ -18,8 +19,10 @@ count() { # NAME PASSED FAILED SKIPPED
 	tp=$((tp + $2)) tf=$((tf + $3)) ts=$((ts + $4))
 }
 
+# Only the named results count: leftovers of other runs do not.
 for f in "$res"/*.tap; do
 	[ -e "$f" ] || continue
+	[[ " $* " == *" $(basename "$f" .tap) "* ]] || continue
 	name=$(basename "$f" .tap)
 	s=$(grep -c '^ok .*# SKIP' "$f" || true)
 	p=$(($(grep -c '^ok ' "$f" || true) - s))
@@ -31,6 +34,7 @@ done
 
 for f in "$res"/*.kunit; do
 	[ -e "$f" ] || continue
+	[[ " $* " == *" $(basename "$f" .kunit) "* ]] || continue
 	name=$(basename "$f" .kunit)
 	line=$(grep -a 'Testing complete\. Ran' "$f" | tail -n 1 || true)
 	get() { sed -n "s/.*[ ,]$1: \([0-9]*\).*/\1/p" <<<"$line" | grep . || echo 0; }
