@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Configure (once) and build a minimal x86_64-softmmu QEMU plus the
-# qtest binaries the tests use, out of tree, with ccache.
+# Configure (once) and build a minimal x86_64-softmmu QEMU out of tree,
+# with ccache (run-qtest.sh builds the qtest binaries it runs).  The tree
+# is a git checkout, which makes QEMU 7.2's configure default to -Werror;
+# Debian builds this source without it, and so does the harness.
 # Usage: build-qemu.sh TREE OBJDIR
 set -euo pipefail
 
