@@ -32,6 +32,8 @@ if [ -n "$trace" ]; then
 	echo "edu    irq_set_vcpu_affinity() on the edu MSI, genirq tracepoint:"
 	sed 's/.*irq_set_vcpu_affinity: //' <<<"$trace" | sort | uniq -c | sed 's/^ */         /; s/ irq=/ x irq=/'
 fi
+dfs=$(sed -n 's/^# \(posted\|host\): irq [0-9]* \(IRQD_FORWARDED_TO_VCPU=[01]\)$/\1 \2/p' "$b/boot/boot.tap" | tr '\n' ',' | sed 's/,$//; s/,/, /g')
+[ -z "$dfs" ] || echo "debugfs /sys/kernel/debug/irq/irqs/N of the edu MSI: $dfs"
 if [ -f "$kunit" ]; then
 	echo "End to end (KUnit suite intel_ir_edu_e2e, edu MSI posted by the emulated VT-d):"
 	grep -ahE '# vaff_(accounting|benchmark): ' "$kunit" | sed 's/^\[[ 0-9.]*\] *# /       /'
