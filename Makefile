@@ -18,24 +18,25 @@ DISK   := $(B)/disk.img
 INITRD := $(B)/initramfs.cpio.gz
 KFRAGS := linux/config/boot.config linux/config/.kunitconfig \
 	  $(if $(V),linux/config/debug.config)
-DEBUG_RUNS := kunit-debug boot-debug boot-pmsi-debug
-RUNS   := kunit boot boot-pmsi $(DEBUG_RUNS)
+DEBUG_RUNS := kunit-debug kunit-pmsi-debug boot-debug boot-pmsi-debug
+RUNS   := kunit kunit-pmsi boot boot-pmsi $(DEBUG_RUNS)
 SPLAT_RUNS := $(RUNS)
 RESULTS := apply checkpatch-linux checkpatch-qemu sparse qtest $(RUNS) splats
 STEP   := scripts/step.sh
 
 export CCACHE_BASEDIR := $(CURDIR)/$(B)
 
-.PHONY: all check check-debug debug-runs deps tree kernel qemu initramfs kunit boot boot-pmsi qtest lint \
+.PHONY: all check check-debug debug-runs deps tree kernel qemu initramfs kunit kunit-pmsi \
+	boot boot-pmsi qtest lint \
 	lint-apply lint-style-linux lint-style-qemu lint-sparse splats report \
 	bench export clean
 
-all: boot boot-pmsi kunit report
-	@scripts/summarize.sh $(RES) kunit boot boot-pmsi
+all: boot boot-pmsi kunit kunit-pmsi report
+	@scripts/summarize.sh $(RES) kunit kunit-pmsi boot boot-pmsi
 
 check:
 	rm -rf $(RES)
-	-$(MAKE) --no-print-directory -k lint kunit boot boot-pmsi qtest
+	-$(MAKE) --no-print-directory -k lint kunit kunit-pmsi boot boot-pmsi qtest
 	-$(MAKE) --no-print-directory debug-runs
 	-$(MAKE) --no-print-directory splats
 	@scripts/summarize.sh $(RES) $(RESULTS)
@@ -48,7 +49,7 @@ check-debug:
 	@scripts/summarize.sh $(RES) $(DEBUG_RUNS) splats
 
 debug-runs:
-	-$(MAKE) --no-print-directory -k V=-debug kunit boot boot-pmsi
+	-$(MAKE) --no-print-directory -k V=-debug kunit kunit-pmsi boot boot-pmsi
 
 deps:
 	@scripts/check-deps.sh 2>/dev/null || { [ "$$(id -u)" = 0 ] && \
@@ -78,11 +79,15 @@ $(INITRD): tests/init $(wildcard tests/boot/*.sh) $(DISK) scripts/make-initramfs
 
 initramfs: $(INITRD)
 
-kunit: kernel qemu $(DISK)
+# kunit: the KUnit suites; kunit-pmsi: the same with host posted MSI.
+KUNIT_ARGS_kunit      :=
+KUNIT_ARGS_kunit-pmsi := --kernel_args=intremap=posted_msi
+
+kunit kunit-pmsi: kernel qemu $(DISK)
 	@mkdir -p $(RES)
-	@$(STEP) kunit$(V) $(LOGS)/kunit$(V).log scripts/run-kunit.sh $(KTREE) $(KOBJ) \
-		$(QOBJ) $(DISK) $(B)/kunit$(V); \
-		rc=$$?; cp $(B)/kunit$(V)/kunit.log $(RES)/kunit$(V).kunit 2>/dev/null; exit $$rc
+	@$(STEP) $@$(V) $(LOGS)/$@$(V).log scripts/run-kunit.sh $(KTREE) $(KOBJ) \
+		$(QOBJ) $(DISK) $(B)/$@$(V) $(KUNIT_ARGS_$@); \
+		rc=$$?; cp $(B)/$@$(V)/kunit.log $(RES)/$@$(V).kunit 2>/dev/null; exit $$rc
 
 # boot: the boot tests, after one end-to-end KUnit case has made real
 # irq_set_vcpu_affinity() calls with the genirq tracepoint on;

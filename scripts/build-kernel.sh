@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Configure and build the kernel out of tree with ccache.  The .config is
 # tinyconfig plus the fragments given; it is regenerated only when a
-# fragment changes, so an edit to one .c file rebuilds one object.
+# fragment or the .config itself changed since the last build here, so an
+# edit to one .c file rebuilds one object.
 # Usage: build-kernel.sh TREE OBJDIR FRAGMENT...
 set -euo pipefail
 
@@ -15,8 +16,10 @@ kmake() {
 	make -C "$tree" O="$obj" ARCH=x86_64 CC='ccache gcc' -j"$(nproc)" "$@"
 }
 
-stamp=$(cat "${frags[@]}" | sha256sum | cut -d' ' -f1)
-if [ "$(cat "$obj/.config-stamp" 2>/dev/null)" != "$stamp" ] || [ ! -f "$obj/.config" ]; then
+sum() { sha256sum "$@" | cut -d' ' -f1; }
+stamp=$(cat "${frags[@]}" | sum)
+config=$(sum "$obj/.config" 2>/dev/null || true)
+if [ "$(cat "$obj/.config-stamp" 2>/dev/null)" != "$stamp $config" ]; then
 	rm -f "$obj/.config-stamp"
 	kmake -s tinyconfig
 	"$tree/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" "${frags[@]}" >/dev/null
@@ -33,6 +36,6 @@ if [ "$(cat "$obj/.config-stamp" 2>/dev/null)" != "$stamp" ] || [ ! -f "$obj/.co
 		fi
 	done < <(grep -h '^CONFIG_' "${frags[@]}")
 	[ "$missing" = 0 ] || exit 1
-	echo "$stamp" >"$obj/.config-stamp"
 fi
 kmake bzImage
+echo "$stamp $(sum "$obj/.config")" >"$obj/.config-stamp"

@@ -49,3 +49,11 @@ if [ -f "$pmsi" ]; then
 	echo "Host posted MSI (intremap=posted_msi): $n PCI MSIs on INTEL-IR-POST;"
 	echo "       64 MiB virtio-blk pattern $res, posted-MSI notifications (PMN) ${pmn:-?}"
 fi
+
+kp=$b/kunit-pmsi/console.log
+if [ -f "$kp" ]; then
+	mode=$(sed -n 's/.*# vaff_remapped_delivery: host delivery: //p' "$kp" | head -n 1)
+	suite=$(grep -aoE '(not )?ok [0-9]+ intel_ir_edu_e2e' "$kp" | sed 's/ [0-9]* / /' | head -n 1)
+	echo "       end to end with it: host delivery ${mode:-?}, suite: ${suite:-no result}"
+	grep -ahE '# vaff_accounting: ' "$kp" | sed 's/^\[[ 0-9.]*\] *# /       /'
+fi
