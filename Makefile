@@ -55,6 +55,9 @@ deps:
 	@scripts/check-deps.sh 2>/dev/null || { [ "$$(id -u)" = 0 ] && \
 		$(STEP) deps $(LOGS)/deps.log scripts/install-deps.sh; } || scripts/check-deps.sh
 
+# Sources and trees are kept: make must not remove them as intermediates.
+.PRECIOUS: $(B)/src-% $(B)/%/.git
+
 $(B)/src-%: | deps
 	@$(STEP) source $(LOGS)/source-$*.log scripts/get-sources.sh $* $@
 
