@@ -1,8 +1,9 @@
-# vcpu-affinity harness: fetch Debian's Linux 6.12 and QEMU 7.2 sources,
-# apply the series, build, boot-test the posted-interrupt chain.
+# vcpu-affinity harness: fetch mainline Linux (Debian experimental's
+# linux-source-7.3) and QEMU 10.2 (Debian sid's source), apply the
+# series, build, boot-test the posted-interrupt chain under TCG.
 #   make        build everything and boot-test the chain, print the report
 #   make check  run every test, end with "N passed, N failed"
-#   make check-debug  only the KUnit and boot tests on the debug kernel
+#   make check-debug  only the x86 runs on the debug kernel
 # Everything generated goes to build/.  V=-debug selects the kernel built
 # with linux/config/debug.config (lockdep, KASAN, UBSAN, KFENCE).
 
@@ -12,31 +13,34 @@ LOGS   := $(B)/logs
 KTREE  := $(B)/linux
 V      :=
 KOBJ   := $(B)/linux$(V)-obj
+AOBJ   := $(B)/linux-arm64-obj
 QTREE  := $(B)/qemu
 QOBJ   := $(B)/qemu-obj
 DISK   := $(B)/disk.img
 INITRD := $(B)/initramfs.cpio.gz
+E2EMOD := $(B)/e2e$(V)-mod
 KFRAGS := linux/config/boot.config linux/config/.kunitconfig \
 	  $(if $(V),linux/config/debug.config)
-DEBUG_RUNS := kunit-debug kunit-pmsi-debug boot-debug boot-pmsi-debug
-RUNS   := kunit kunit-pmsi boot boot-pmsi $(DEBUG_RUNS)
+DEBUG_RUNS := kunit-debug e2e-debug e2e-pmsi-debug boot-debug boot-pmsi-debug
+RUNS   := kunit e2e e2e-pmsi boot boot-pmsi $(DEBUG_RUNS)
 SPLAT_RUNS := $(RUNS)
-RESULTS := apply checkpatch-linux checkpatch-qemu sparse qtest $(RUNS) splats
+RESULTS := apply checkpatch-linux checkpatch-qemu sparse build-each qtest \
+	   $(RUNS) arm64 splats
 STEP   := scripts/step.sh
 
 export CCACHE_BASEDIR := $(CURDIR)/$(B)
 
-.PHONY: all check check-debug debug-runs deps tree kernel qemu initramfs kunit kunit-pmsi \
-	boot boot-pmsi qtest lint \
-	lint-apply lint-style-linux lint-style-qemu lint-sparse splats report \
-	bench export clean
+.PHONY: all check check-debug debug-runs deps tree kernel kernel-arm64 qemu \
+	e2e-module initramfs kunit e2e e2e-pmsi boot boot-pmsi arm64 qtest lint \
+	lint-apply lint-style-linux lint-style-qemu lint-sparse lint-build-each \
+	splats report bench export clean
 
-all: boot boot-pmsi kunit kunit-pmsi report
-	@scripts/summarize.sh $(RES) kunit kunit-pmsi boot boot-pmsi
+all: kunit e2e e2e-pmsi boot boot-pmsi arm64 report
+	@scripts/summarize.sh $(RES) kunit e2e e2e-pmsi boot boot-pmsi arm64
 
 check:
 	rm -rf $(RES)
-	-$(MAKE) --no-print-directory -k lint kunit kunit-pmsi boot boot-pmsi qtest
+	-$(MAKE) --no-print-directory -k lint kunit e2e e2e-pmsi boot boot-pmsi qtest arm64
 	-$(MAKE) --no-print-directory debug-runs
 	-$(MAKE) --no-print-directory splats
 	@scripts/summarize.sh $(RES) $(RESULTS)
@@ -49,7 +53,7 @@ check-debug:
 	@scripts/summarize.sh $(RES) $(DEBUG_RUNS) splats
 
 debug-runs:
-	-$(MAKE) --no-print-directory -k V=-debug kunit kunit-pmsi boot boot-pmsi
+	-$(MAKE) --no-print-directory -k V=-debug kunit e2e e2e-pmsi boot boot-pmsi
 
 deps:
 	@scripts/check-deps.sh 2>/dev/null || { [ "$$(id -u)" = 0 ] && \
@@ -60,6 +64,7 @@ deps:
 
 $(B)/src-%: | deps
 	@$(STEP) source $(LOGS)/source-$*.log scripts/get-sources.sh $* $@
+	@cat $(LOGS)/source-$*.log | grep '^get-sources:' || true
 
 $(B)/%/.git: | $(B)/src-%
 	@$(STEP) tree $(LOGS)/tree-$*.log scripts/make-tree.sh $(B)/src-$* $(B)/$*
@@ -74,6 +79,12 @@ kernel: tree
 qemu: tree
 	@$(STEP) qemu $(LOGS)/qemu.log scripts/build-qemu.sh $(QTREE) $(QOBJ)
 
+# The end-to-end test: an external KUnit module (tests/e2e), not part of
+# the series; built against the kernel of the same variant.
+e2e-module: kernel
+	@$(STEP) e2e-mod$(V) $(LOGS)/e2e-mod$(V).log $(MAKE) -C tests/e2e \
+		KDIR=$(CURDIR)/$(KTREE) KOBJ=$(CURDIR)/$(KOBJ) MO=$(CURDIR)/$(E2EMOD)
+
 $(DISK):
 	@$(STEP) disk $(LOGS)/disk.log scripts/make-disk.sh $@
 
@@ -82,22 +93,24 @@ $(INITRD): tests/init $(wildcard tests/boot/*.sh) $(DISK) scripts/make-initramfs
 
 initramfs: $(INITRD)
 
-# kunit: the KUnit suites; kunit-pmsi: the INTEL-IR ones again with host
-# posted MSI (the others do not depend on it).
-KUNIT_ARGS_kunit      :=
-KUNIT_ARGS_kunit-pmsi := --kernel_args=intremap=posted_msi 'intel_ir_*'
-
-kunit kunit-pmsi: kernel qemu $(DISK)
+kunit: kernel qemu $(DISK)
 	@mkdir -p $(RES)
 	@$(STEP) $@$(V) $(LOGS)/$@$(V).log scripts/run-kunit.sh $(KTREE) $(KOBJ) \
-		$(QOBJ) $(DISK) $(B)/$@$(V) $(KUNIT_ARGS_$@); \
+		$(QOBJ) $(DISK) $(B)/$@$(V); \
 		rc=$$?; cp $(B)/$@$(V)/kunit.log $(RES)/$@$(V).kunit 2>/dev/null; exit $$rc
 
-# boot: the boot tests, after one end-to-end KUnit case has made real
-# irq_set_vcpu_affinity() calls with the genirq tracepoint on;
-# boot-pmsi: the boot tests with host posted MSI.
-ARGS_boot      := trace_event=irq:irq_set_vcpu_affinity kunit.enable=1 \
-		  kunit.filter_glob=intel_ir_edu_e2e.vaff_forwarded_flag_tracks_switches
+# e2e: the end-to-end module with remapped host delivery; e2e-pmsi: the
+# same with host posted MSI.
+ARGS_e2e-pmsi := intremap=posted_msi
+
+e2e e2e-pmsi: e2e-module qemu $(DISK)
+	@mkdir -p $(RES)
+	@$(STEP) $@$(V) $(LOGS)/$@$(V).log scripts/run-e2e.sh \
+		$(KOBJ)/arch/x86/boot/bzImage $(E2EMOD)/vcpu_affinity_e2e.ko \
+		$(QOBJ) $(DISK) $(B)/$@$(V) $(ARGS_$@); \
+		rc=$$?; cp $(B)/$@$(V)/e2e.tap $(RES)/$@$(V).tap 2>/dev/null; exit $$rc
+
+# boot: the boot tests; boot-pmsi: the same with host posted MSI.
 ARGS_boot-pmsi := intremap=posted_msi
 
 boot boot-pmsi: kernel qemu $(INITRD)
@@ -112,7 +125,7 @@ qtest: qemu
 	@$(STEP) qtest $(LOGS)/qtest.log sh -c 'scripts/run-qtest.sh $(QOBJ) >$(RES)/qtest.tap'
 
 # Series hygiene; one target per check so that make -k runs them all.
-lint: lint-apply lint-style-linux lint-style-qemu lint-sparse
+lint: lint-apply lint-style-linux lint-style-qemu lint-sparse lint-build-each
 
 lint-apply: tree
 	@mkdir -p $(RES)
@@ -134,6 +147,12 @@ lint-sparse: kernel
 	@$(STEP) sparse $(LOGS)/check-sparse.log scripts/check-sparse.sh \
 		$(RES)/sparse.tap $(KTREE) $(KOBJ)
 
+# After the kernel build, so that ccache has every unchanged object.
+lint-build-each: kernel
+	@mkdir -p $(RES)
+	@$(STEP) each $(LOGS)/check-build-each.log scripts/check-build-each.sh \
+		$(RES)/build-each.tap $(KTREE) $(KFRAGS)
+
 splats:
 	@mkdir -p $(RES)
 	@$(STEP) splats $(LOGS)/check-splats.log scripts/check-splats.sh $(RES)/splats.tap \
@@ -142,12 +161,9 @@ splats:
 report:
 	@scripts/report.sh $(B)
 
-# Figures, not pass/fail: QEMU posted vs remapped delivery rate; kernel
-# IRTE writes per request pattern, coalescing, switch cost (from KUnit).
-bench: qemu kunit
-	@scripts/bench-qemu.sh $(QOBJ) 2>$(LOGS)/bench-qemu.log
-	@grep -ahE '# (vaff_accounting|vaff_benchmark|bench_[a-z_]*): ' \
-		$(B)/kunit/console.log | sed 's/^\[[ 0-9.]*\] *# //'
+# Figures, not pass/fail.
+bench: e2e
+	@cat $(B)/e2e/bench.txt
 
 export:
 	scripts/export-series.sh $(KTREE) linux

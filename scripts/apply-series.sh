@@ -37,12 +37,14 @@ if [ "$old_head" != "$head" ] ||
 	exit 0
 fi
 
+three=()
+[ ! -f "$tree/.git/fallback" ] || three=(-3)
 rm -f "$stampf"
 git -C "$tree" am --abort >/dev/null 2>&1 || true
 git -C "$tree" checkout -q -f -B "$branch" base
 for p in "${patches[@]}"; do
 	if ! git -C "$tree" -c user.name='vcpu-affinity harness' -c user.email='harness@vcpu-affinity.invalid' \
-		am -q --keep-cr "$dir/$p"; then
+		am -q --keep-cr "${three[@]}" "$dir/$p"; then
 		git -C "$tree" am --abort || true
 		git -C "$tree" checkout -q -f -B "$branch" base
 		echo "apply-series: $p does not apply to $tree (base $(git -C "$tree" log -1 --format=%s base))" >&2

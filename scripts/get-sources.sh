@@ -1,44 +1,65 @@
 #!/usr/bin/env bash
-# Fetch the pristine Debian sources: linux-source-6.12 and qemu (7.2).
+# Fetch a pristine Debian source at the version pinned in debian-pins:
+# the mainline kernel (linux-source-7.x, a binary package holding the
+# source tarball) or QEMU (a source package, unpacked with Debian's
+# patches).  When the archive no longer has the pinned version, take the
+# newest fallback and say so in one line.
 # Usage: get-sources.sh linux|qemu DESTDIR
 # Leaves DESTDIR/<unpacked tree> and DESTDIR/VERSION; writes nothing on failure.
 set -euo pipefail
 
+top=$(dirname "$(realpath "$0")")/..
+apt=$top/scripts/apt-private.sh
 what=$1
-dest=$2
+dest=$(realpath -m "$2")
 tmp=$dest.tmp
 rm -rf "$tmp"
 mkdir -p "$tmp"
+cd "$tmp"
 
-need_deb_src() {
-	if ! grep -rqs '^Types:.*deb-src\|^deb-src ' /etc/apt/sources.list /etc/apt/sources.list.d/; then
-		sed -n '/^Types: deb$/,/^$/p' /etc/apt/sources.list.d/debian.sources 2>/dev/null |
-			sed 's/^Types: deb$/Types: deb-src/' >/etc/apt/sources.list.d/vcpu-affinity-src.sources
-		[ -s /etc/apt/sources.list.d/vcpu-affinity-src.sources ] ||
-			{ echo "get-sources: no deb-src entry and no debian.sources to derive one from" >&2; exit 1; }
-		apt-get update -qq
-	fi
+pin() { awk -v p="$1" '$1 == p { print $2 }' "$top/debian-pins"; }
+have() { # PACKAGE VERSION: is it in the archive?
+	"$apt" apt-cache madison "$1" | awk -v v="$2" '$3 == v { f = 1 } END { exit !f }'
 }
 
 case $what in
 linux)
-	tarball=$(ls /usr/src/linux-source-6.12.tar.* 2>/dev/null | head -n 1)
-	[ -n "$tarball" ] ||
-		{ echo "get-sources: linux-source-6.12 is not installed (apt-get install linux-source-6.12)" >&2; exit 1; }
-	tar -C "$tmp" -xf "$tarball"
-	dpkg-query -W -f='${Version}\n' linux-source-6.12 >"$tmp/VERSION"
+	pkg=linux-source-7.3
+	ver=$(pin "$pkg")
+	if ! have "$pkg" "$ver"; then
+		read -r pkg ver < <("$apt" apt-cache madison 'linux-source-7.*' 2>/dev/null |
+			awk '$5 ~ /^(experimental|sid|unstable)\// { print $1, $3 }' | sort -k2 -V | tail -n 1)
+		[ -n "${ver:-}" ] || { echo "get-sources: no linux-source-7.* in experimental or sid" >&2; exit 1; }
+		echo "get-sources: $pkg $(pin linux-source-7.3) is gone from the archive; using $pkg $ver (the series is applied with git am -3)"
+		echo "$pkg $ver" >"$tmp/FALLBACK"
+	fi
+	"$apt" apt-get download -qq "$pkg=$ver"
+	dpkg-deb --fsys-tarfile ./*.deb | tar -x --wildcards './usr/src/linux-source-*.tar.*'
+	tar -xf usr/src/linux-source-*.tar.*
+	rm -rf ./*.deb usr
 	;;
 qemu)
-	need_deb_src
-	(cd "$tmp" && apt-get source -qq qemu >/dev/null)
-	find "$tmp" -maxdepth 1 -type f -delete
-	apt-cache showsrc qemu | sed -n 's/^Version: //p' | sort -V | tail -n 1 >"$tmp/VERSION"
+	pkg=qemu
+	ver=$(pin qemu)
+	if ! "$apt" apt-cache showsrc qemu | grep -x "Version: $ver" >/dev/null; then
+		old=$ver
+		ver=$("$apt" apt-cache showsrc qemu | sed -n 's/^Version: \(1:10\.2\.\)/\1/p' | sort -V | tail -n 1)
+		[ -n "$ver" ] || { echo "get-sources: no qemu 1:10.2.* source in the archive" >&2; exit 1; }
+		echo "get-sources: qemu $old is gone from the archive; using qemu $ver (the series is applied with git am -3)"
+		echo "qemu $ver" >"$tmp/FALLBACK"
+	fi
+	"$apt" apt-get source -qq --download-only "qemu=$ver" >/dev/null
+	dpkg-source -x ./*.dsc >/dev/null
+	find . -maxdepth 1 -type f ! -name FALLBACK -delete
 	;;
 *)
 	echo "get-sources: unknown source '$what'" >&2
 	exit 1
 	;;
 esac
+echo "$ver" >"$tmp/VERSION"
+echo "$pkg" >"$tmp/PACKAGE"
 
+cd /
 rm -rf "$dest"
 mv "$tmp" "$dest"

@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Install, from Debian's archive, every package the harness needs
-# (Debian 12; run as root).  Enables deb-src for "apt-get source qemu".
+# Install, from Debian 12's own archive, every package the harness needs
+# (run as root).  Packages from newer suites (the kernel and QEMU
+# sources, meson, b4) are fetched by the scripts through the private apt
+# configuration of apt-private.sh, never installed system-wide.
 set -euo pipefail
 
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends \
-	linux-source-6.12 build-essential bc bison flex libssl-dev libelf-dev \
-	cpio dwarves kmod ccache sparse busybox-static openssl git perl python3 \
-	meson ninja-build pkg-config libglib2.0-dev libpixman-1-dev \
-	libslirp-dev libfdt-dev qemu-system-data seabios ipxe-qemu dpkg-dev \
-	xz-utils ca-certificates python3-ply python3-git >/dev/null
+	build-essential bc bison flex libssl-dev libelf-dev cpio dwarves kmod \
+	ccache sparse busybox-static openssl git perl python3 ninja-build \
+	pkg-config libglib2.0-dev libpixman-1-dev libslirp-dev libfdt-dev \
+	qemu-system-data seabios ipxe-qemu dpkg-dev xz-utils ca-certificates \
+	debian-archive-keyring python3-ply python3-git python3-venv \
+	python3-requests python3-dkim python3-dnspython python3-patatt \
+	git-filter-repo gcc-aarch64-linux-gnu libc6-dev-arm64-cross >/dev/null

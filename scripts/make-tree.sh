@@ -8,6 +8,7 @@ src=$1
 tree=$2
 version=$(cat "$src/VERSION")
 unpacked=$(find "$src" -mindepth 1 -maxdepth 1 -type d | head -n 1)
+msg="base: $(basename "$unpacked") $version (Debian $(cat "$src/PACKAGE"))"
 
 rm -rf "$tree" "$tree.tmp"
 cp -a "$unpacked" "$tree.tmp"
@@ -25,7 +26,10 @@ git init -q
 git -c core.autocrlf=false add -A -f .
 GIT_AUTHOR_DATE='2000-01-01T00:00:00Z' GIT_COMMITTER_DATE='2000-01-01T00:00:00Z' \
 	git -c user.name='Debian source' -c user.email='source@debian.invalid' \
-	commit -q -m "base: $(basename "$unpacked") $version (Debian)"
+	commit -q -m "$msg"
 git tag base
 cd - >/dev/null
+# A fallback source (not the pinned version): the series is applied with
+# git am -3 (apply-series.sh, check-apply.sh).
+[ ! -f "$src/FALLBACK" ] || cp "$src/FALLBACK" "$tree.tmp/.git/fallback"
 mv "$tree.tmp" "$tree"

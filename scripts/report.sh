@@ -1,45 +1,50 @@
 #!/usr/bin/env bash
-# Print the human report of the chain from what the last boot and KUnit
-# runs left in BUILD (make all).
+# Print the human report of the chain from what the last runs left in
+# BUILD (make all): bases, VT-d capabilities, MSI domains, the end-to-end
+# module's results and figures, host posted MSI, the arm64 KVM run.
 # Usage: report.sh BUILD
 set -euo pipefail
 
 b=$1
 boot=$b/boot/console.log
-kunit=$b/kunit/console.log
 bit() { echo $(((16#$1 >> $2) & 1)); }
 yn() { [ "$1" = 1 ] && echo yes || echo no; }
 npatches() { grep -cv '^\s*\(#\|$\)' "$1/series" || true; }
+counts() { # TAP: "N passed, N failed, N skipped"
+	local s p x
+	s=$(grep -c '^ok .*# SKIP' "$1" || true)
+	p=$(($(grep -c '^ok ' "$1" || true) - s))
+	x=$(grep -c '^not ok ' "$1" || true)
+	echo "$p passed, $x failed, $s skipped"
+}
+base() { # src-DIR
+	printf '%s %s' "$(cat "$1/PACKAGE")" "$(cat "$1/VERSION")"
+	[ ! -f "$1/FALLBACK" ] || printf ' (fallback: the pinned version is gone)'
+}
 
 echo "== vcpu-affinity report =="
-printf 'Linux  %s (Debian linux-source-6.12) + %d patches\n' \
-	"$(cat "$b/src-linux/VERSION")" "$(npatches linux)"
-printf 'QEMU   %s (Debian qemu) + %d patches\n' \
-	"$(cat "$b/src-qemu/VERSION")" "$(npatches qemu)"
+printf 'Linux  %s (Debian) + %d patches\n' "$(base "$b/src-linux")" "$(npatches linux)"
+printf 'QEMU   %s (Debian) + %d patches\n' "$(base "$b/src-qemu")" "$(npatches qemu)"
 
-read -r cap ecap < <(sed -n 's/.*DMAR: dmar0: .* cap \([0-9a-f]*\) ecap \([0-9a-f]*\).*/\1 \2/p' "$boot" | head -n 1) ||
-	{ echo "VT-d   no DMAR unit in $boot"; exit 1; }
-printf 'VT-d   cap %s ecap %s: interrupt remapping %s, x2APIC (EIM) %s, posted interrupts (CAP.PI) %s\n' \
-	"$cap" "$ecap" "$(yn "$(bit "$ecap" 3)")" "$(yn "$(bit "$ecap" 4)")" "$(yn "$(bit "$cap" 59)")"
-sed -n 's/.*\(DMAR-IR: Enabled IRQ remapping in .*\)/       Linux: \1/p' "$boot"
-{ grep -h 'posted' "$boot" || true; } | sed 's/^\[[ 0-9.]*\] /       Linux: /' | head -n 3
-
-echo "MSI    domain hierarchy (genirq debugfs):"
-sed -n 's/^# \(IR-PCI-MSI.* -> .*\)/         \1 -> VECTOR/p' "$b/boot/boot.tap"
-
-trace=$(grep -h 'irq_set_vcpu_affinity: irq=' "$b/boot/boot.tap" 2>/dev/null || true)
-if [ -n "$trace" ]; then
-	echo "edu    irq_set_vcpu_affinity() on the edu MSI, genirq tracepoint:"
-	sed 's/.*irq_set_vcpu_affinity: //' <<<"$trace" | sort | uniq -c | sed 's/^ */         /; s/ irq=/ x irq=/'
+if read -r cap ecap < <(sed -n 's/.*DMAR: dmar0: .* cap \([0-9a-f]*\) ecap \([0-9a-f]*\).*/\1 \2/p' "$boot" 2>/dev/null | head -n 1); then
+	printf 'VT-d   cap %s ecap %s: interrupt remapping %s, x2APIC (EIM) %s, posted interrupts (CAP.PI) %s\n' \
+		"$cap" "$ecap" "$(yn "$(bit "$ecap" 3)")" "$(yn "$(bit "$ecap" 4)")" "$(yn "$(bit "$cap" 59)")"
+	sed -n 's/.*\(DMAR-IR: Enabled IRQ remapping in .*\)/       Linux: \1/p' "$boot"
+	echo "MSI    domain hierarchy (genirq debugfs):"
+	sed -n 's/^# \(IR-PCI-MSI.* -> .*\)/         \1 -> VECTOR/p' "$b/boot/boot.tap"
+else
+	echo "VT-d   no boot log ($boot)"
 fi
-dfs=$(sed -n 's/^# \(posted\|host\): irq [0-9]* \(IRQD_FORWARDED_TO_VCPU=[01]\)$/\1 \2/p' "$b/boot/boot.tap" | tr '\n' ',' | sed 's/,$//; s/,/, /g')
-[ -z "$dfs" ] || echo "debugfs /sys/kernel/debug/irq/irqs/N of the edu MSI: $dfs"
-if [ -f "$kunit" ]; then
-	echo "End to end (KUnit suite intel_ir_edu_e2e, edu MSI posted by the emulated VT-d):"
-	grep -ahE '# vaff_(accounting|benchmark): ' "$kunit" | sed 's/^\[[ 0-9.]*\] *# /       /'
-	grep -ahE '# bench_[a-z_]*: ' "$kunit" | sed 's/^\[[ 0-9.]*\] *# /       /'
-	grep -ahE '^\[[ 0-9.]*\] *(not )?ok [0-9]+ vaff_' "$kunit" | sed 's/^\[[ 0-9.]*\] */       /' | tr '\n' ';' | sed 's/;$/\n/; s/;/\n/g'
-fi
+
+for run in e2e e2e-pmsi; do
+	tap=$b/$run/e2e.tap
+	[ -f "$tap" ] || continue
+	echo "End to end ($run: module tests/e2e, edu MSI posted by the emulated VT-d): $(counts "$tap")"
+	grep -ahE '# (vaff_[a-z_]*): ' "$b/$run/console.log" | tr -d '\r' |
+		grep -E 'host delivery|accounting|burst|median|no CAP' |
+		sed 's/^\[[ 0-9.]*\] *//; s/^ *# /       /' | sort -u
+	[ "$run" != e2e ] || sed 's/^/       /' "$b/$run/bench.txt" 2>/dev/null || true
+done
 
 pmsi=$b/boot-pmsi/boot.tap
 if [ -f "$pmsi" ]; then
@@ -50,10 +55,9 @@ if [ -f "$pmsi" ]; then
 	echo "       64 MiB virtio-blk pattern $res, posted-MSI notifications (PMN) ${pmn:-?}"
 fi
 
-kp=$b/kunit-pmsi/console.log
-if [ -f "$kp" ]; then
-	mode=$(sed -n 's/.*# vaff_remapped_delivery: host delivery: //p' "$kp" | head -n 1)
-	suite=$(grep -aoE '(not )?ok [0-9]+ intel_ir_edu_e2e' "$kp" | sed 's/ [0-9]* / /' | head -n 1)
-	echo "       end to end with it: host delivery ${mode:-?}, suite: ${suite:-no result}"
-	grep -ahE '# vaff_accounting: ' "$kp" | sed 's/^\[[ 0-9.]*\] *# /       /'
+arm=$b/arm64/arm64.tap
+if [ -f "$arm" ]; then
+	echo "arm64  KVM + GICv4 under TCG, edu bound to vfio-pci: $(counts "$arm")"
+	grep -a '^# ' "$arm" | grep -E 'irq_set_vcpu_affinity|its_irq_set_vcpu_affinity|FORWARDED|LPIs|rate|/s' |
+		sed 's/^# /       /' | head -n 12
 fi

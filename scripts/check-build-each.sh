@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Test: every patch of the kernel series builds on its own.  Each commit
+# of TREE since base is checked out in turn in build/each/linux (a
+# worktree) and built with the given config fragments into
+# build/each/linux-obj.  The paths mirror build/linux and
+# build/linux-obj, so ccache (base_dir = build/) serves every object the
+# commit does not change.  One case per patch; compiler warnings on a
+# line the commit adds fail it too.
+# Usage: check-build-each.sh OUT.tap TREE FRAGMENT...
+set -euo pipefail
+
+top=$(dirname "$(realpath "$0")")/..
+out=$1
+tree=$(realpath "$2")
+shift 2
+wt=$top/build/each/linux
+obj=$top/build/each/linux-obj
+mapfile -t commits < <(git -C "$tree" rev-list --reverse base..HEAD)
+
+if [ -f "$wt/.git" ]; then
+	git -C "$wt" checkout -q -f --detach base
+else
+	rm -rf "$wt"
+	mkdir -p "$(dirname "$wt")"
+	git -C "$tree" worktree prune
+	git -C "$tree" worktree add -q --detach "$wt" base
+fi
+
+n=0
+{
+	echo "KTAP version 1"
+	echo "1..${#commits[@]}"
+	for c in "${commits[@]}"; do
+		n=$((n + 1))
+		name="$(printf '%04d' $n)-$(git -C "$tree" log -1 --format=%f "$c" | cut -c1-52)"
+		git -C "$wt" checkout -q -f --detach "$c"
+		if log=$("$top/scripts/build-kernel.sh" "$wt" "$obj" "$@" 2>&1); then
+			warn=$(grep -E '^[^ ]+:[0-9]+:[0-9]+: warning' <<<"$log" || true)
+			if [ -z "$warn" ]; then
+				echo "ok $n $name"
+			else
+				head -n 5 <<<"$warn" | sed 's/^/# /'
+				echo "not ok $n $name"
+			fi
+		else
+			tail -n 10 <<<"$log" | sed 's/^/# /'
+			echo "not ok $n $name"
+		fi
+	done
+} >"$out"
+cat "$out"
+! grep -q '^not ok' "$out"
