@@ -1,22 +1,35 @@
 #!/usr/bin/env bash
-# Configure (once) and build a minimal x86_64-softmmu QEMU out of tree,
-# with ccache (run-qtest.sh builds the qtest binaries it runs).  The tree
-# is a git checkout, which makes QEMU 7.2's configure default to -Werror;
-# Debian builds this source without it, and so does the harness.
+# Configure (once) and build qemu-system-x86_64 and qemu-system-aarch64
+# out of tree, with ccache.  QEMU 10.2 needs meson >= 1.5, which bookworm
+# lacks and the Debian +ds source does not ship as a wheel: configure's
+# venv sees the meson 1.7 under build/tools/meson (scripts/get-tool.sh meson)
+# through PYTHONPATH, and a .pth file keeps it visible when ninja re-runs
+# meson later.  The tree is a git checkout, which makes configure default
+# to -Werror; Debian builds this source without it, and so do we (newer
+# glibc/gcc warnings in code we do not touch must not stop the harness).
 # Usage: build-qemu.sh TREE OBJDIR
 set -euo pipefail
 
 tree=$(realpath "$1")
 obj=$2
+top=$(realpath "$(dirname "$(realpath "$0")")/..")
+mesonpy=$top/build/tools/meson/usr/lib/python3/dist-packages
+python=/usr/bin/python3
+
+"$top/scripts/get-tool.sh" meson
+export PYTHONPATH=$mesonpy${PYTHONPATH:+:$PYTHONPATH}
 
 mkdir -p "$obj"
 cd "$obj"
 if [ ! -f build.ninja ]; then
 	rm -rf ./*
-	"$tree/configure" --target-list=x86_64-softmmu \
+	"$tree/configure" --python="$python" \
+		--target-list=x86_64-softmmu,aarch64-softmmu \
 		--without-default-features --enable-tcg --enable-slirp \
-		--enable-fdt=system --disable-docs --meson=meson \
+		--enable-fdt=system --disable-install-blobs --disable-docs \
 		--cc='ccache gcc' --cxx='ccache g++' \
 		--extra-cflags=-Wno-error || { rm -f build.ninja; exit 1; }
+	site=$(pyvenv/bin/python3 -c 'import sysconfig; print(sysconfig.get_path("purelib"))')
+	echo "$mesonpy" >"$site/meson-tools.pth"
 fi
-ninja -j"$(nproc)" qemu-system-x86_64
+ninja -j2 qemu-system-x86_64 qemu-system-aarch64

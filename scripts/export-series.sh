@@ -30,7 +30,7 @@ git -C "$tree" -c "branch.$branch.description=$desc" format-patch -q \
 # Cc: the maintainers and lists get_maintainer.pl names for each patch.
 cc() { # PATCH...: one folded Cc header, or nothing
 	(cd "$tree" && perl scripts/get_maintainer.pl --no-rolestats --no-git \
-		--no-git-fallback --no-tree "$@" 2>/dev/null) | sort -u |
+		--no-git-fallback "$@" 2>/dev/null) | sort -u |
 		awk 'NR > 1 { printf ",\n" } { printf "%s%s", (NR == 1 ? "Cc: " : " "), $0 }
 			END { if (NR) printf "\n" }'
 }

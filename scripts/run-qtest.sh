@@ -13,7 +13,7 @@ ninja -C "$obj" -j2 qemu-system-x86_64 "${tests[@]/#/tests/qtest/}" >&2
 # binary, qtest takes the arch from the name) adds the installed ones.
 wrap=$(mktemp -d)
 trap 'rm -rf "$wrap"' EXIT
-printf '#!/bin/sh\nexec %q -L /usr/share/seabios -L /usr/share/qemu "$@"\n' \
+printf '#!/bin/sh\nexec %q -L /usr/share/seabios -L /usr/share/qemu -L /usr/lib/ipxe/qemu "$@"\n' \
 	"$obj/qemu-system-x86_64" >"$wrap/qemu-system-x86_64"
 chmod +x "$wrap/qemu-system-x86_64"
 export QTEST_QEMU_BINARY=$wrap/qemu-system-x86_64
