@@ -132,10 +132,14 @@ lint-apply: tree
 	@$(STEP) apply $(LOGS)/check-apply.log scripts/check-apply.sh $(RES)/apply.tap \
 		$(KTREE):linux $(QTREE):qemu
 
+# FILE_PATH_CHANGES ("does MAINTAINERS need updating?") is advice for new
+# files; the series' new file sits under drivers/iommu/intel/, which
+# MAINTAINERS covers already, and a redundant F: line is what reviewers
+# asked to drop.
 lint-style-linux: tree
 	@mkdir -p $(RES)
 	@$(STEP) style $(LOGS)/check-style-linux.log scripts/check-style.sh \
-		$(RES)/checkpatch-linux.tap $(KTREE) linux --strict
+		$(RES)/checkpatch-linux.tap $(KTREE) linux --strict --ignore FILE_PATH_CHANGES
 
 lint-style-qemu: tree
 	@mkdir -p $(RES)

@@ -37,5 +37,5 @@ if [ "$(cat "$obj/.config-stamp" 2>/dev/null)" != "$stamp $config" ]; then
 	done < <(grep -h '^CONFIG_' "${frags[@]}")
 	[ "$missing" = 0 ] || exit 1
 fi
-kmake bzImage
+kmake bzImage modules
 echo "$stamp $(sum "$obj/.config")" >"$obj/.config-stamp"
