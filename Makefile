@@ -22,7 +22,7 @@ E2EMOD := $(B)/e2e$(V)-mod
 KFRAGS := linux/config/boot.config linux/config/.kunitconfig \
 	  $(if $(V),linux/config/debug.config)
 DEBUG_RUNS := kunit-debug e2e-debug e2e-pmsi-debug boot-debug boot-pmsi-debug
-RUNS   := kunit e2e e2e-pmsi boot boot-pmsi $(DEBUG_RUNS)
+RUNS   := kunit e2e e2e-pmsi e2e-x2apic race boot boot-pmsi $(DEBUG_RUNS)
 SPLAT_RUNS := $(RUNS)
 RESULTS := apply checkpatch-linux checkpatch-qemu sparse build-each qtest \
 	   $(RUNS) arm64 splats
@@ -31,16 +31,18 @@ STEP   := scripts/step.sh
 export CCACHE_BASEDIR := $(CURDIR)/$(B)
 
 .PHONY: all check check-debug debug-runs deps tree kernel kernel-arm64 qemu \
-	e2e-module initramfs kunit e2e e2e-pmsi boot boot-pmsi arm64 qtest lint \
+	e2e-module race-module initramfs kunit e2e e2e-pmsi e2e-x2apic race boot \
+	boot-pmsi arm64 qtest lint \
 	lint-apply lint-style-linux lint-style-qemu lint-sparse lint-build-each \
 	splats report bench export clean
 
-all: kunit e2e e2e-pmsi boot boot-pmsi arm64 report
-	@scripts/summarize.sh $(RES) kunit e2e e2e-pmsi boot boot-pmsi arm64
+all: kunit e2e e2e-pmsi e2e-x2apic race boot boot-pmsi arm64 report
+	@scripts/summarize.sh $(RES) kunit e2e e2e-pmsi e2e-x2apic race boot boot-pmsi arm64
 
 check:
 	rm -rf $(RES)
-	-$(MAKE) --no-print-directory -k lint kunit e2e e2e-pmsi boot boot-pmsi qtest arm64
+	-$(MAKE) --no-print-directory -k lint kunit e2e e2e-pmsi e2e-x2apic race boot \
+		boot-pmsi qtest arm64
 	-$(MAKE) --no-print-directory debug-runs
 	-$(MAKE) --no-print-directory splats
 	@scripts/summarize.sh $(RES) $(RESULTS)
@@ -100,15 +102,30 @@ kunit: kernel qemu $(DISK)
 		rc=$$?; cp $(B)/$@$(V)/kunit.log $(RES)/$@$(V).kunit 2>/dev/null; exit $$rc
 
 # e2e: the end-to-end module with remapped host delivery; e2e-pmsi: the
-# same with host posted MSI.
+# same with host posted MSI; e2e-x2apic: in x2APIC (cluster) mode with
+# eim=on, the second CPU at APIC ID 256 (tests/machine-x2apic.args).
 ARGS_e2e-pmsi := intremap=posted_msi
+MACHINE_e2e-x2apic := tests/machine-x2apic.args
 
-e2e e2e-pmsi: e2e-module qemu $(DISK)
+e2e e2e-pmsi e2e-x2apic: e2e-module qemu $(DISK)
 	@mkdir -p $(RES)
-	@$(STEP) $@$(V) $(LOGS)/$@$(V).log scripts/run-e2e.sh \
-		$(KOBJ)/arch/x86/boot/bzImage $(E2EMOD)/vcpu_affinity_e2e.ko \
-		$(QOBJ) $(DISK) $(B)/$@$(V) $(ARGS_$@); \
+	@E2E_MACHINE_ARGS=$(MACHINE_$@) $(STEP) $@$(V) $(LOGS)/$@$(V).log \
+		scripts/run-e2e.sh $(KOBJ)/arch/x86/boot/bzImage \
+		$(E2EMOD)/vcpu_affinity_e2e.ko $(QOBJ) $(DISK) $(B)/$@$(V) $(ARGS_$@); \
 		rc=$$?; cp $(B)/$@$(V)/e2e.tap $(RES)/$@$(V).tap 2>/dev/null; exit $$rc
+
+# race: QEMU's posting against a guest that rewrites IRTEs (128-bit) and
+# descriptors (64-bit) on other vCPUs while edu fires (tests/race).
+race-module: kernel
+	@$(STEP) race-mod $(LOGS)/race-mod.log $(MAKE) -C tests/race \
+		KDIR=$(CURDIR)/$(KTREE) KOBJ=$(CURDIR)/$(KOBJ) MO=$(CURDIR)/$(B)/race-mod
+
+race: race-module qemu
+	@mkdir -p $(RES)
+	@RACE_DURATION_MS=$${RACE_DURATION_MS:-10000} $(STEP) race $(LOGS)/race.log \
+		scripts/run-race.sh $(KOBJ)/arch/x86/boot/bzImage \
+		$(B)/race-mod/vaff_race.ko $(QOBJ) $(B)/race; \
+		rc=$$?; cp $(B)/race/race.tap $(RES)/race.tap 2>/dev/null; exit $$rc
 
 # boot: the boot tests; boot-pmsi: the same with host posted MSI.
 ARGS_boot-pmsi := intremap=posted_msi
@@ -119,6 +136,28 @@ boot boot-pmsi: kernel qemu $(INITRD)
 		$(KOBJ)/arch/x86/boot/bzImage $(INITRD) $(QOBJ) $(DISK) $(B)/$@$(V) \
 		$(ARGS_$@); \
 		rc=$$?; cp $(B)/$@$(V)/boot.tap $(RES)/$@$(V).tap 2>/dev/null; exit $$rc
+
+# arm64: the same tree cross-built for arm64 and booted at EL2 with KVM
+# and GICv4 in the project's qemu-system-aarch64 (TCG); QEMU's edu bound
+# to vfio-pci; the series' VFIO edu driver test (iommufd mode) and the
+# KVM vLPI forwarding selftest run there.
+ASYS   := $(B)/arm64-sysroot
+ASELF  := $(B)/arm64-selftests
+AINITRD := $(B)/initramfs-arm64.cpio.gz
+ATESTS := $(ASELF)/vfio/vfio_pci_driver_test $(ASELF)/kvm/arm64/vgic_vlpi_vfio
+
+arm64: tree qemu
+	@mkdir -p $(RES)
+	@$(STEP) userland $(LOGS)/arm64-userland.log scripts/get-arm64-userland.sh $(ASYS)
+	@$(STEP) kernel-a64 $(LOGS)/kernel-arm64.log scripts/build-kernel-arm64.sh \
+		$(KTREE) $(AOBJ) linux/config/arm64.config
+	@$(STEP) selftest $(LOGS)/selftests-arm64.log scripts/build-selftests-arm64.sh \
+		$(KTREE) $(ASYS) $(ASELF)
+	@$(STEP) initrd $(LOGS)/initramfs-arm64.log scripts/make-initramfs-arm64.sh \
+		$(ASYS) $(AINITRD) $(ATESTS)
+	@$(STEP) arm64 $(LOGS)/arm64.log scripts/boot-arm64.sh $(QOBJ)/qemu-system-aarch64 \
+		$(AOBJ)/arch/arm64/boot/Image $(AINITRD) $(B)/arm64; \
+		rc=$$?; cp $(B)/arm64/arm64.tap $(RES)/arm64.tap 2>/dev/null; exit $$rc
 
 qtest: qemu
 	@mkdir -p $(RES)

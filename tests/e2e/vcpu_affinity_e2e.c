@@ -188,6 +188,26 @@ static u32 vaff_dest(unsigned int cpu)
 }
 
 /**
+ * vaff_host_dest() - Destination ID of a remapped IRTE that targets @cpu
+ * @cpu: CPU the interrupt is routed to
+ * @logical: the IRTE's destination mode (DM) is logical
+ *
+ * x2APIC cluster mode (Linux's default in x2APIC mode unless x2apic_phys)
+ * programs the logical x2APIC ID: APIC ID bits 31:4 as the cluster in
+ * bits 31:16, and bit (APIC ID bits 3:0) set in bits 15:0.
+ *
+ * Return: the destination a remapped IRTE for @cpu carries.
+ */
+static u32 vaff_host_dest(unsigned int cpu, bool logical)
+{
+	u32 apicid = cpu_physical_id(cpu);
+
+	if (x2apic_mode && logical)
+		return (apicid >> 4) << 16 | BIT(apicid & 0xf);
+	return vaff_dest(cpu);
+}
+
+/**
  * vaff_pin_count() - Read the posted-interrupt notification counter
  * @cpu: CPU whose counter is read
  *
@@ -728,7 +748,8 @@ static void vaff_expect_remapped_irte(struct kunit *test)
 #endif
 	KUNIT_EXPECT_EQ(test, (u32)irte.pst, 0);
 	KUNIT_EXPECT_EQ(test, (u32)irte.vector, vector);
-	KUNIT_EXPECT_EQ(test, (u32)irte.dest_id, vaff_dest(cpu));
+	KUNIT_EXPECT_EQ(test, (u32)irte.dest_id,
+			vaff_host_dest(cpu, irte.dst_mode));
 }
 
 static void vaff_expect_posted_irte(struct kunit *test, u64 pda)
