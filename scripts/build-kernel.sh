@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Configure and build the kernel out of tree with ccache.  The .config is
-# tinyconfig plus the fragments given; it is regenerated only when a
-# fragment or the .config itself changed since the last build here, so an
-# edit to one .c file rebuilds one object.
-# Usage: build-kernel.sh TREE OBJDIR FRAGMENT...
+# Configure and build the kernel out of tree with ccache, for x86_64
+# (bzImage and modules) or, with ARCH=arm64, cross-built with Debian's
+# aarch64-linux-gnu- toolchain (Image).  The .config is tinyconfig plus
+# the fragments given; it is regenerated only when a fragment or the
+# .config itself changed since the last build here, so an edit to one .c
+# file rebuilds one object.
+# Usage: [ARCH=arm64] build-kernel.sh TREE OBJDIR FRAGMENT...
 set -euo pipefail
 
 tree=$(realpath "$1")
@@ -12,8 +14,14 @@ obj=$(realpath "$2")
 shift 2
 frags=("$@")
 
+case ${ARCH:=x86_64} in
+x86_64) cross= targets=(bzImage modules) ;;
+arm64) cross=aarch64-linux-gnu- targets=(Image) ;;
+*) echo "build-kernel: unknown ARCH $ARCH" >&2; exit 1 ;;
+esac
 kmake() {
-	make -C "$tree" O="$obj" ARCH=x86_64 CC='ccache gcc' -j"$(nproc)" "$@"
+	make -C "$tree" O="$obj" ARCH="$ARCH" CROSS_COMPILE="$cross" \
+		CC="ccache ${cross}gcc" -j"$(nproc)" "$@"
 }
 
 sum() { sha256sum "$@" | cut -d' ' -f1; }
@@ -39,5 +47,5 @@ if [ "$(cat "$obj/.config-stamp" 2>/dev/null)" != "$stamp $config" ]; then
 	done < <(grep -h '^CONFIG_' "${frags[@]}")
 	[ "$missing" = 0 ] || [ "${KCONFIG_LENIENT:-0}" = 1 ] || exit 1
 fi
-kmake bzImage modules
+kmake "${targets[@]}"
 echo "$stamp $(sum "$obj/.config")" >"$obj/.config-stamp"
