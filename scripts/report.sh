@@ -36,15 +36,21 @@ else
 	echo "VT-d   no boot log ($boot)"
 fi
 
-for run in e2e e2e-pmsi; do
+for run in e2e e2e-pmsi e2e-x2apic; do
 	tap=$b/$run/e2e.tap
 	[ -f "$tap" ] || continue
 	echo "End to end ($run: module tests/e2e, edu MSI posted by the emulated VT-d): $(counts "$tap")"
 	grep -ahE '# (vaff_[a-z_]*): ' "$b/$run/console.log" | tr -d '\r' |
-		grep -E 'host delivery|accounting|burst|median|no CAP' |
+		grep -E 'host delivery|accounting|burst|switch median|no CAP' |
 		sed 's/^\[[ 0-9.]*\] *//; s/^ *# /       /' | sort -u
 	[ "$run" != e2e ] || sed 's/^/       /' "$b/$run/bench.txt" 2>/dev/null || true
 done
+
+race=$b/race/race.tap
+if [ -f "$race" ]; then
+	echo "Races (tests/race, MTTCG guest against QEMU's posting): $(counts "$race")"
+	sed -n 's/^# figures /       /p' "$race"
+fi
 
 pmsi=$b/boot-pmsi/boot.tap
 if [ -f "$pmsi" ]; then
