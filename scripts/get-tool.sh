@@ -26,5 +26,6 @@ if ! "$apt" apt-get download -qq "$name=$ver" 2>/dev/null; then
 	"$apt" apt-get download -qq "$name=$ver"
 fi
 rm -rf "$dest"
+mkdir -p "$dest"
 dpkg-deb -x ./*.deb "$dest"
 echo "$ver" >"$dest/VERSION"
