@@ -35,7 +35,7 @@ STEP   := scripts/step.sh
 export CCACHE_BASEDIR := $(CURDIR)/$(B)
 
 .PHONY: all check check-debug check-each debug-runs deps tree kernel kernel-arm64 qemu \
-	e2e-module race-module initramfs kunit e2e e2e-pmsi e2e-x2apic race boot \
+	e2e-module race-module x86-selftests initramfs kunit e2e e2e-pmsi e2e-x2apic race boot \
 	boot-pmsi arm64 qtest lint \
 	lint-apply lint-style-linux lint-style-qemu lint-sparse lint-build-each \
 	splats report bench export clean
@@ -93,8 +93,19 @@ e2e-module: kernel
 $(DISK):
 	@$(STEP) disk $(LOGS)/disk.log scripts/make-disk.sh $@
 
-$(INITRD): tests/init $(wildcard tests/boot/*.sh) $(DISK) scripts/make-initramfs.sh
-	@$(STEP) initrd $(LOGS)/initramfs.log scripts/make-initramfs.sh $(DISK) $@
+# The series' VFIO edu driver test, built for x86 and run by a boot test
+# (tests/boot/vfio-edu-driver.sh) on the test machine's edu.
+XSELF  := $(B)/x86-selftests
+XTESTS := $(XSELF)/vfio/vfio_pci_driver_test
+
+x86-selftests: tree
+	@$(STEP) selftest $(LOGS)/selftests-x86.log scripts/build-selftests.sh x86 \
+		$(KTREE) - $(XSELF) vfio/vfio_pci_driver_test
+
+$(INITRD): tests/init $(wildcard tests/boot/*.sh) $(DISK) scripts/make-initramfs.sh \
+		x86-selftests
+	@$(STEP) initrd $(LOGS)/initramfs.log scripts/make-initramfs.sh $(DISK) $@ \
+		$(XTESTS)
 
 initramfs: $(INITRD)
 
@@ -158,8 +169,8 @@ arm64: tree qemu
 	@$(STEP) userland $(LOGS)/arm64-userland.log scripts/get-arm64-userland.sh $(ASYS)
 	@ARCH=arm64 $(STEP) kernel-a64 $(LOGS)/kernel-arm64.log scripts/build-kernel.sh \
 		$(KTREE) $(AOBJ) linux/config/arm64.config
-	@$(STEP) selftest $(LOGS)/selftests-arm64.log scripts/build-selftests-arm64.sh \
-		$(KTREE) $(ASYS) $(ASELF)
+	@$(STEP) selftest $(LOGS)/selftests-arm64.log scripts/build-selftests.sh arm64 \
+		$(KTREE) $(ASYS) $(ASELF) vfio/vfio_pci_driver_test kvm/arm64/vgic_vlpi_vfio
 	@$(STEP) initrd $(LOGS)/initramfs-arm64.log scripts/make-initramfs-arm64.sh \
 		$(ASYS) $(AINITRD) $(ATESTS)
 	@$(STEP) arm64 $(LOGS)/arm64.log scripts/boot-arm64.sh $(QOBJ)/qemu-system-aarch64 \

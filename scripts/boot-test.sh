@@ -19,7 +19,7 @@ rm -f "$out/console.log" "$out/ktap.log" "$out/boot.tap"
 read -ra machine <<<"$(sed "s|@DISK@|$disk|" "$top/tests/machine.args" | tr "\n" " ")"
 set +e
 timeout "${BOOT_TIMEOUT:-300}" "$qemu" -nodefaults -display none \
-	-monitor none -no-reboot -m 1024 "${machine[@]}" \
+	-monitor none -no-reboot -m 2048 "${machine[@]}" \
 	-kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyS0 panic=-1 kunit.enable=0 $*" \
 	-serial "file:$out/console.log" -serial "file:$out/ktap.log" >"$out/qemu.log" 2>&1

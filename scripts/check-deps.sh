@@ -12,7 +12,7 @@ done
 for f in /usr/share/qemu/qboot.rom /usr/share/seabios/bios-256k.bin; do
 	[ -e "$f" ] || missing+=("$f")
 done
-for pc in glib-2.0 pixman-1 slirp libelf libcrypto; do
+for pc in glib-2.0 pixman-1 slirp libelf libcrypto uuid; do
 	pkg-config --exists "$pc" 2>/dev/null || missing+=("$pc (pkg-config)")
 done
 if [ ${#missing[@]} -gt 0 ]; then
