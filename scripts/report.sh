@@ -63,7 +63,11 @@ fi
 
 arm=$b/arm64/arm64.tap
 if [ -f "$arm" ]; then
+	con=$b/arm64/console.log
 	echo "arm64  KVM + GICv4 under TCG, edu bound to vfio-pci: $(counts "$arm")"
-	grep -a '^# ' "$arm" | grep -E 'irq_set_vcpu_affinity|its_irq_set_vcpu_affinity|FORWARDED|LPIs|rate|/s' |
-		sed 's/^# /       /' | head -n 12
+	echo "       call chains (kernel stacks, innermost first, from the function tracer):"
+	tr -d '\r' <"$con" | sed -n 's/^chain: /         /p'
+	echo "       vgic_vlpi_vfio:"
+	tr -d '\r' <"$con" | grep -E '^# (host IRQ|[0-9]+ MSIs in|vLPI \()' |
+		sed 's/^# /         /' || true
 fi
