@@ -29,7 +29,7 @@ KFRAGS := linux/config/boot.config linux/config/.kunitconfig \
 DEBUG_RUNS := kunit-debug e2e-debug boot-debug
 X86_RUNS := kunit e2e e2e-pmsi e2e-x2apic race boot boot-pmsi
 SPLAT_RUNS := $(X86_RUNS) $(DEBUG_RUNS)
-RESULTS := apply checkpatch-linux checkpatch-qemu sparse qtest $(X86_RUNS) arm64 splats
+RESULTS := apply checkpatch-linux checkpatch-qemu sparse sparse-arm64 qtest $(X86_RUNS) arm64 splats
 STEP   := scripts/step.sh
 
 export CCACHE_BASEDIR := $(CURDIR)/$(B)
@@ -37,7 +37,7 @@ export CCACHE_BASEDIR := $(CURDIR)/$(B)
 .PHONY: all check check-debug check-each debug-runs deps tree kernel kernel-arm64 qemu \
 	e2e-module race-module x86-selftests initramfs kunit e2e e2e-pmsi e2e-x2apic race boot \
 	boot-pmsi arm64 qtest lint \
-	lint-apply lint-style-linux lint-style-qemu lint-sparse lint-build-each \
+	lint-apply lint-style-linux lint-style-qemu lint-sparse lint-sparse-arm64 lint-build-each \
 	splats report bench export clean
 
 all: kunit e2e e2e-pmsi e2e-x2apic race boot boot-pmsi arm64 report
@@ -164,11 +164,13 @@ ASELF  := $(B)/arm64-selftests
 AINITRD := $(B)/initramfs-arm64.cpio.gz
 ATESTS := $(ASELF)/vfio/vfio_pci_driver_test $(ASELF)/kvm/arm64/vgic_vlpi_vfio
 
-arm64: tree qemu
-	@mkdir -p $(RES)
-	@$(STEP) userland $(LOGS)/arm64-userland.log scripts/get-arm64-userland.sh $(ASYS)
+kernel-arm64: tree
 	@ARCH=arm64 $(STEP) kernel-a64 $(LOGS)/kernel-arm64.log scripts/build-kernel.sh \
 		$(KTREE) $(AOBJ) linux/config/arm64.config
+
+arm64: kernel-arm64 qemu
+	@mkdir -p $(RES)
+	@$(STEP) userland $(LOGS)/arm64-userland.log scripts/get-arm64-userland.sh $(ASYS)
 	@$(STEP) selftest $(LOGS)/selftests-arm64.log scripts/build-selftests.sh arm64 \
 		$(KTREE) $(ASYS) $(ASELF) vfio/vfio_pci_driver_test kvm/arm64/vgic_vlpi_vfio
 	@$(STEP) initrd $(LOGS)/initramfs-arm64.log scripts/make-initramfs-arm64.sh \
@@ -182,7 +184,7 @@ qtest: qemu
 	@$(STEP) qtest $(LOGS)/qtest.log sh -c 'scripts/run-qtest.sh $(QOBJ) >$(RES)/qtest.tap'
 
 # Series hygiene; one target per check so that make -k runs them all.
-lint: lint-apply lint-style-linux lint-style-qemu lint-sparse
+lint: lint-apply lint-style-linux lint-style-qemu lint-sparse lint-sparse-arm64
 
 lint-apply: tree
 	@mkdir -p $(RES)
@@ -211,6 +213,12 @@ lint-sparse: kernel
 	@mkdir -p $(RES)
 	@$(STEP) sparse $(LOGS)/check-sparse.log scripts/check-sparse.sh \
 		$(RES)/sparse.tap $(KTREE) $(KOBJ)
+
+# The same for the arm64 build (arch/arm64/kvm and the common files).
+lint-sparse-arm64: kernel-arm64
+	@mkdir -p $(RES)
+	@ARCH=arm64 $(STEP) sparse-a64 $(LOGS)/check-sparse-arm64.log scripts/check-sparse.sh \
+		$(RES)/sparse-arm64.tap $(KTREE) $(AOBJ)
 
 check-each:
 	rm -f $(RES)/build-each.tap

@@ -3,7 +3,8 @@
 # scripts/get-sparse.sh) and no W=1 warnings.  Every .c file the series
 # touches that this configuration builds is compiled with both; a warning
 # that points at a line the series added is new.  One case per file.
-# Usage: check-sparse.sh OUT.tap TREE OBJDIR
+# ARCH=arm64 checks an arm64 build (aarch64-linux-gnu-).
+# Usage: [ARCH=arm64] check-sparse.sh OUT.tap TREE OBJDIR
 set -euo pipefail
 
 out=$1
@@ -12,6 +13,10 @@ obj=$(realpath "$3")
 top=$(dirname "$(realpath "$0")")/..
 "$top/scripts/get-sparse.sh" >&2
 sparse=$(realpath "$top/build/tools/sparse/sparse")
+case ${ARCH:=x86_64} in
+arm64) cross=aarch64-linux-gnu- ;;
+*) cross= ;;
+esac
 
 # file:line for every line the series adds
 added=$(git -C "$tree" diff -U0 base..HEAD | awk '
@@ -32,7 +37,8 @@ n=0
 	fi
 	for f in "${files[@]}"; do
 		n=$((n + 1))
-		log=$(make -C "$tree" O="$obj" ARCH=x86_64 CC='ccache gcc' CHECK="$sparse" C=2 W=1 "${f%.c}.o" 2>&1 || true)
+		log=$(make -C "$tree" O="$obj" ARCH="$ARCH" CROSS_COMPILE="$cross" \
+			CC="ccache ${cross}gcc" CHECK="$sparse" C=2 W=1 "${f%.c}.o" 2>&1 || true)
 		new=$(grep -E '^[^ ]+:[0-9]+:[0-9]+: (warning|error)' <<<"$log" |
 			sed "s|^$tree/||; s|^\.\./[^/]*/||" |
 			while IFS=: read -r wf wl rest; do
