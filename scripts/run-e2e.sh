@@ -72,7 +72,7 @@ cat "$out/e2e.tap"
 
 # Benchmark: the module's own counts, then QEMU's count per pattern.
 {
-	sed -nE 's/^.*# vaff_bench_irte_writes: (bench: .*)$/\1/p' <<<"$clean"
+	sed -nE 's/^.*# vaff_bench_(irte_writes|cycles): (bench: .*)$/\2/p' <<<"$clean"
 	tr -d '\r' <"$out/console.log" | perl -ne '
 		if (/bench-begin (\S+) index (\d+)/) { ($pat, $idx, $ind, $glob) = ($1, $2, 0, 0); next }
 		if (/bench-end / && defined $pat) {
