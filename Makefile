@@ -226,7 +226,8 @@ check-each:
 	@scripts/summarize.sh $(RES) build-each
 
 # After the kernel build, so that ccache has every unchanged object.
-lint-build-each: kernel
+lint-build-each: kernel kernel-arm64
+	@$(STEP) userland $(LOGS)/arm64-userland.log scripts/get-arm64-userland.sh $(ASYS)
 	@mkdir -p $(RES)
 	@$(STEP) each $(LOGS)/check-build-each.log scripts/check-build-each.sh \
 		$(RES)/build-each.tap $(KTREE) $(KFRAGS)

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Test: every patch of the kernel series builds on its own.  Each commit
 # of TREE since base is checked out in turn in build/each/linux (a
-# worktree) and built with the given config fragments into
-# build/each/linux-obj.  The paths mirror build/linux and
-# build/linux-obj, so ccache (base_dir = build/) serves every object the
-# commit does not change.  One case per patch; compiler warnings on a
-# line the commit adds fail it too.
+# worktree) and built for x86_64 with the given config fragments into
+# build/each/linux-obj and for arm64 (linux/config/arm64.config) into
+# build/each/linux-arm64-obj; a commit that touches the selftests also
+# builds the selftest programs the harness runs, for both (arm64 against
+# build/arm64-sysroot).  The paths mirror build/linux and its object
+# directories, so ccache (base_dir = build/) serves every object the
+# commit does not change.  One case per patch; a compiler warning fails
+# it too.
 # Usage: check-build-each.sh OUT.tap TREE FRAGMENT...
 set -euo pipefail
 
@@ -26,6 +29,19 @@ else
 	git -C "$tree" worktree add -q --detach "$wt" base
 fi
 
+build() { # COMMIT: build it every way; print the log, fail on error
+	KCONFIG_LENIENT=1 "$top/scripts/build-kernel.sh" "$wt" "$obj" "$@" 2>&1 &&
+	ARCH=arm64 KCONFIG_LENIENT=1 "$top/scripts/build-kernel.sh" "$wt" \
+		"$obj/../linux-arm64-obj" "$top/linux/config/arm64.config" 2>&1 || return
+	git -C "$wt" diff --quiet HEAD^ HEAD -- tools/testing/selftests && return
+	local progs=(vfio/vfio_pci_driver_test)
+	"$top/scripts/build-selftests.sh" x86 "$wt" - "$wt/../selftests-x86" "${progs[@]}" 2>&1 || return
+	[ ! -f "$wt/tools/testing/selftests/kvm/arm64/vgic_vlpi_vfio.c" ] ||
+		progs+=(kvm/arm64/vgic_vlpi_vfio)
+	"$top/scripts/build-selftests.sh" arm64 "$wt" "$top/build/arm64-sysroot" \
+		"$wt/../selftests-arm64" "${progs[@]}" 2>&1
+}
+
 n=0
 {
 	echo "KTAP version 1"
@@ -34,7 +50,7 @@ n=0
 		n=$((n + 1))
 		name="$(printf '%04d' $n)-$(git -C "$tree" log -1 --format=%f "$c" | cut -c1-52)"
 		git -C "$wt" checkout -q -f --detach "$c"
-		if log=$(KCONFIG_LENIENT=1 "$top/scripts/build-kernel.sh" "$wt" "$obj" "$@" 2>&1); then
+		if log=$(build "$@"); then
 			warn=$(grep -E '^[^ ]+:[0-9]+:[0-9]+: warning' <<<"$log" || true)
 			if [ -z "$warn" ]; then
 				echo "ok $n $name"
