@@ -27,8 +27,11 @@ linux)
 	pkg=linux-source-7.3
 	ver=$(pin "$pkg")
 	if ! have "$pkg" "$ver"; then
-		read -r pkg ver < <("$apt" apt-cache madison 'linux-source-7.*' 2>/dev/null |
-			awk '$5 ~ /^(experimental|sid|unstable)\// { print $1, $3 }' | sort -k2 -V | tail -n 1)
+		# madison takes names, not patterns: list them with pkgnames.
+		read -r pkg ver < <("$apt" apt-cache pkgnames linux-source-7. |
+			xargs -r "$apt" apt-cache madison 2>/dev/null |
+			awk -F' *[|] *' '$3 ~ / (experimental|sid|unstable)\/.* Packages$/ {
+				sub(/^ +/, "", $1); print $1, $2 }' | sort -k2 -V | tail -n 1) || true
 		[ -n "${ver:-}" ] || { echo "get-sources: no linux-source-7.* in experimental or sid" >&2; exit 1; }
 		echo "get-sources: $pkg $(pin linux-source-7.3) is gone from the archive; using $pkg $ver (the series is applied with git am -3)"
 		echo "$pkg $ver" >"$tmp/FALLBACK"
