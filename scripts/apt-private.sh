@@ -9,7 +9,7 @@ set -euo pipefail
 
 top=$(dirname "$(realpath "$0")")/..
 dir=$top/build/apt
-mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+mirror=$("$top/scripts/debian-mirror.sh")
 mkdir -p "$dir/lists/partial" "$dir/archives/partial" "$dir/etc/preferences.d"
 
 cat >"$dir/etc/sources.list" <<EOF

@@ -7,15 +7,21 @@
 #                        thread as a mailbox and its output applies with
 #                        git am.
 # git am -3 when the base is a fallback source (see get-sources.sh).
+# DIR is one series (a folder with a `series` file).
 # Usage: check-apply.sh OUT.tap TREE:DIR...
 set -euo pipefail
 
 top=$(dirname "$(realpath "$0")")/..
 out=$1
 shift
-"$top/scripts/get-tool.sh" b4 >&2
+# b4 0.16 and the pure-Python libraries it needs that bookworm lacks.
+pypath=
+for t in b4 python3-liblore python3-ezgb; do
+	"$top/scripts/get-tool.sh" "$t" >&2
+	pypath+=${pypath:+:}$top/build/tools/$t/usr/lib/python3/dist-packages
+done
 b4=$top/build/tools/b4
-b4() { PYTHONPATH=$b4/usr/lib/python3/dist-packages /usr/bin/python3 "$b4/usr/bin/b4" --offline-mode "$@"; }
+b4() { PYTHONPATH=$pypath /usr/bin/python3 "$b4/usr/bin/b4" --offline-mode "$@"; }
 n=0
 
 reset() { # TREE: the check worktree at base, clean

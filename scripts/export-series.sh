@@ -1,33 +1,23 @@
 #!/usr/bin/env bash
-# Export the commits of TREE since its base into DIR as threaded
-# `git format-patch --cover-letter --base` files (Message-Id and
-# In-Reply-To present, as b4 wants) plus a series file.  Each patch gets
-# a Cc header from the tree's own scripts/get_maintainer.pl; the cover
-# letter gets all of them.  The cover letter's subject (first line) and
-# blurb (the rest) come from DIR/cover.txt.
+# Export TREE's series into DIR as threaded `git format-patch
+# --cover-letter` files (Message-Id and In-Reply-To present, as b4 wants)
+# plus a series file.  DIR is one series (the commits base..HEAD) or
+# holds one subfolder per series (N-NAME: the commits base..NAME; see
+# series-dirs.sh), after which TREE's branch is remade as base with
+# every series branch merged.  No base-commit: base is the unpacked
+# Debian source, which names no upstream commit; each cover letter says
+# what the series is against.  Each patch gets a Cc header from the
+# tree's own scripts/get_maintainer.pl; the cover letter gets all of
+# them.  The cover letter's subject (first line) and blurb (the rest)
+# come from the series folder's cover.txt.
 # Usage: export-series.sh TREE DIR
 set -euo pipefail
 
+top=$(dirname "$(realpath "$0")")
 tree=$(realpath "$1")
 dir=$(realpath "$2")
-[ -s "$dir/cover.txt" ] || { echo "export-series: $dir/cover.txt is missing" >&2; exit 1; }
-desc=$(cat "$dir/cover.txt")
+. "$top/series-dirs.sh"
 
-n=$(git -C "$tree" rev-list --count base..HEAD)
-find "$dir" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]-*.patch' -delete
-: >"$dir/series"
-if [ "$n" -eq 0 ]; then
-	"$(dirname "$0")/apply-series.sh" --record "$tree" "$dir"
-	exit 0
-fi
-
-branch=$(git -C "$tree" symbolic-ref --short HEAD)
-git -C "$tree" -c "branch.$branch.description=$desc" format-patch -q \
-	--thread --cover-letter --cover-from-description=subject --base=base \
-	--zero-commit --no-signature -o "$dir" base..HEAD
-(cd "$dir" && ls [0-9][0-9][0-9][0-9]-*.patch | grep -v '^0000-') >"$dir/series"
-
-# Cc: the maintainers and lists get_maintainer.pl names for each patch.
 cc() { # PATCH...: one folded Cc header, or nothing
 	(cd "$tree" && perl scripts/get_maintainer.pl --no-rolestats --no-git \
 		--no-git-fallback "$@" 2>/dev/null) | sort -u |
@@ -39,9 +29,40 @@ addcc() { # PATCH HEADER: insert HEADER before the end of the mail headers
 	awk -v h="$2" '!done && /^$/ { print h; done = 1 } { print }' "$1" >"$1.tmp"
 	mv "$1.tmp" "$1"
 }
-mapfile -t patches < <(sed "s|^|$dir/|" "$dir/series")
-for p in "${patches[@]}"; do
-	addcc "$p" "$(cc "$p")"
-done
-addcc "$dir/0000-cover-letter.patch" "$(cc "${patches[@]}")"
-"$(dirname "$0")/apply-series.sh" --record "$tree" "$dir"
+export_one() { # SERIESDIR BRANCH: base..BRANCH into SERIESDIR
+	local sdir=$1 br=$2 rev=$2 desc patches p
+	[ -s "$sdir/cover.txt" ] || { echo "export-series: $sdir/cover.txt is missing" >&2; exit 1; }
+	desc=$(cat "$sdir/cover.txt")
+	find "$sdir" -maxdepth 1 -name '[0-9][0-9][0-9][0-9]-*.patch' -delete
+	: >"$sdir/series"
+	[ "$(git -C "$tree" rev-list --count "base..$rev")" -gt 0 ] || return 0
+	git -C "$tree" -c "branch.$br.description=$desc" format-patch -q \
+		--thread --cover-letter --cover-from-description=subject \
+		--zero-commit --no-signature -o "$sdir" "base..$rev"
+	(cd "$sdir" && ls [0-9][0-9][0-9][0-9]-*.patch | grep -v '^0000-') >"$sdir/series"
+	mapfile -t patches < <(series_patches "$sdir")
+	for p in "${patches[@]}"; do
+		addcc "$p" "$(cc "$p")"
+	done
+	addcc "$sdir/0000-cover-letter.patch" "$(cc "${patches[@]}")"
+}
+
+mapfile -t sdirs < <(series_dirs "$dir")
+if [ "${sdirs[0]}" = "$dir" ]; then
+	export_one "$dir" "$(git -C "$tree" symbolic-ref --short HEAD)"
+else
+	branch=$(git -C "$tree" symbolic-ref --short HEAD)
+	branches=()
+	for d in "${sdirs[@]}"; do
+		b=$(series_branch "$d")
+		git -C "$tree" rev-parse -q --verify "refs/heads/$b" >/dev/null ||
+			{ echo "export-series: $tree has no branch $b for $d" >&2; exit 1; }
+		export_one "$d" "$b"
+		branches+=("$b")
+	done
+	git -C "$tree" checkout -q -f -B "$branch" base
+	git -C "$tree" -c user.name='vcpu-affinity harness' \
+		-c user.email='harness@vcpu-affinity.invalid' \
+		merge -q --no-ff -m "vcpu-affinity: merge ${branches[*]}" "${branches[@]}"
+fi
+"$top/apply-series.sh" --record "$tree" "$dir"

@@ -13,7 +13,7 @@ sysroot=$(realpath "$1")
 
 state=$sysroot.apt
 mkdir -p "$state/lists/partial" "$state/archives/partial" "$state/debs"
-echo "deb [arch=arm64 signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] ${DEBIAN_MIRROR:-http://deb.debian.org/debian} bookworm main" >"$state/sources.list"
+echo "deb [arch=arm64 signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $("$(dirname "$0")/debian-mirror.sh") bookworm main" >"$state/sources.list"
 touch "$state/status"
 opts=(-o "Dir::Etc::SourceList=$state/sources.list"
 	-o "Dir::Etc::SourceParts=/nonexistent"
