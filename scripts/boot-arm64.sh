@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Boot the arm64 test kernel at EL2 (KVM with GICv4) in QEMU TCG on the
-# virt machine with an SMMUv3 and QEMU's edu device, run the initramfs's
+# virt machine with an SMMUv3, QEMU's edu device (MSI) and an igb NIC
+# (82576, MSI-X; no network behind it), run the initramfs's
 # tests and collect their results.  The init prints each result as
 # "@@ [not ]ok NAME" on the console; they become OUTDIR/arm64.tap (flat
 # KTAP).  A boot that never reaches the end of its tests (hang, panic,
@@ -26,6 +27,7 @@ timeout "${BOOT_TIMEOUT:-900}" "$qemu" -nodefaults -display none \
 	-M virt,virtualization=on,gic-version=4,iommu=smmuv3 \
 	-cpu max -smp 2 -m 2048 -accel tcg \
 	-device edu,dma_mask="${EDU_DMA_MASK:-0xffffffffffffffff}" \
+	-device igb \
 	-kernel "$kernel" -initrd "$initrd" \
 	-append "console=ttyAMA0 panic=-1 kvm-arm.vgic_v4_enable=1 $*" \
 	-serial "file:$out/console.log" >"$out/qemu.log" 2>&1
