@@ -14,4 +14,5 @@ apt-get install -y -qq --no-install-recommends \
 	qemu-system-data seabios ipxe-qemu dpkg-dev xz-utils ca-certificates \
 	debian-archive-keyring python3-ply python3-git python3-venv \
 	python3-requests python3-dkim python3-dnspython python3-patatt \
-	git-filter-repo gcc-aarch64-linux-gnu libc6-dev-arm64-cross uuid-dev >/dev/null
+	git-filter-repo gcc-aarch64-linux-gnu libc6-dev-arm64-cross uuid-dev \
+	clang-14 libclang-rt-14-dev llvm-14 >/dev/null
