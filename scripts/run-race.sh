@@ -123,6 +123,7 @@ race2() { # NAME: the race2 result of the last boot
 }
 
 tests=${RACE_TESTS:-7}
+clean=
 if [ $((tests & 3)) != 0 ]; then
 	boot race $((tests & 3)) ""
 fi
