@@ -27,15 +27,18 @@ E2EMOD := $(B)/e2e$(V)-mod
 KFRAGS := linux/config/boot.config linux/config/.kunitconfig \
 	  $(if $(V),linux/config/debug.config)
 DEBUG_RUNS := kunit-debug e2e-debug boot-debug
-X86_RUNS := kunit e2e e2e-pmsi e2e-x2apic race boot boot-pmsi
+X86_RUNS := kunit e2e e2e-pmsi e2e-x2apic e2e-soak race boot boot-pmsi
 SPLAT_RUNS := $(X86_RUNS) $(DEBUG_RUNS)
-RESULTS := apply checkpatch-linux checkpatch-qemu sparse sparse-arm64 qtest $(X86_RUNS) arm64 splats
+RESULTS := apply checkpatch-linux checkpatch-qemu sparse sparse-arm64 qtest kunit-plain $(X86_RUNS) arm64 splats
 STEP   := scripts/step.sh
+# The kernel series, one folder per maintainer tree, in sending order.
+LSERIES := $(patsubst %/cover.txt,%,$(sort $(wildcard linux/*/cover.txt)))
 
 export CCACHE_BASEDIR := $(CURDIR)/$(B)
 
 .PHONY: all check check-debug check-each debug-runs deps tree kernel kernel-arm64 qemu \
-	e2e-module race-module x86-selftests initramfs kunit e2e e2e-pmsi e2e-x2apic race boot \
+	e2e-module race-module x86-selftests initramfs kunit kunit-plain e2e e2e-pmsi e2e-x2apic e2e-soak \
+	soak race boot \
 	boot-pmsi arm64 qtest lint \
 	lint-apply lint-style-linux lint-style-qemu lint-sparse lint-sparse-arm64 lint-build-each \
 	splats report bench export clean
@@ -45,8 +48,8 @@ all: kunit e2e e2e-pmsi e2e-x2apic race boot boot-pmsi arm64 report
 
 check:
 	rm -rf $(RES)
-	-$(MAKE) --no-print-directory -k lint kunit e2e e2e-pmsi e2e-x2apic race boot \
-		boot-pmsi qtest arm64
+	-$(MAKE) --no-print-directory -k lint kunit kunit-plain e2e e2e-pmsi e2e-x2apic e2e-soak \
+		race boot boot-pmsi qtest arm64
 	-$(MAKE) --no-print-directory splats SPLAT_RUNS="$(X86_RUNS)"
 	@scripts/summarize.sh $(RES) $(RESULTS)
 
@@ -115,6 +118,14 @@ kunit: kernel qemu $(DISK)
 		$(QOBJ) $(DISK) $(B)/$@$(V); \
 		rc=$$?; cp $(B)/$@$(V)/kunit.log $(RES)/$@$(V).kunit 2>/dev/null; exit $$rc
 
+# kunit-plain: the VT-d and genirq suites as upstream runs them, by
+# kunit.py run --arch=x86_64 with drivers/iommu/intel/.kunitconfig, in a
+# QEMU without an IOMMU (its own build directory).
+kunit-plain: tree qemu
+	@mkdir -p $(RES)
+	@$(STEP) $@ $(LOGS)/$@.log scripts/run-kunit-plain.sh $(KTREE) $(QOBJ) $(B)/$@; \
+		rc=$$?; cp $(B)/$@/kunit.log $(RES)/$@.kunit 2>/dev/null; exit $$rc
+
 # e2e: the end-to-end module with remapped host delivery; e2e-pmsi: the
 # same with host posted MSI; e2e-x2apic: in x2APIC (cluster) mode with
 # eim=on, the second CPU at APIC ID 256 (tests/machine-x2apic.args).
@@ -131,6 +142,32 @@ e2e e2e-pmsi e2e-x2apic: e2e-module qemu $(DISK)
 		scripts/run-e2e.sh $(KOBJ)/arch/x86/boot/bzImage \
 		$(E2EMOD)/vcpu_affinity_e2e.ko $(QOBJ) $(DISK) $(B)/$@$(V) $(ARGS_$@); \
 		rc=$$?; cp $(B)/$@$(V)/e2e.tap $(RES)/$@$(V).tap 2>/dev/null; exit $$rc
+
+# e2e-soak: the module's intel_ir_edu_soak suite on three CPUs
+# (tests/machine-soak.args): interrupts counted exactly while a third CPU
+# switches posted/host delivery, moves the host affinity and takes the
+# notification and affinity target CPU offline and online.  check runs
+# the module's default size (10^5 interrupts, 10^3 switches, 10 hotplug
+# cycles); soak the full one (SOAK_FULL) on the test kernel and on the
+# debug kernel, and prints the figures.
+SOAK_FULL := soak_ints=1000000 soak_switches=10000 soak_hotplug=100
+SOAK_ARGS :=
+
+e2e-soak: e2e-module qemu $(DISK)
+	@mkdir -p $(RES)
+	@E2E_SUITE=intel_ir_edu_soak E2E_MACHINE_ARGS=tests/machine-soak.args \
+		E2E_MODULE_ARGS="$(SOAK_ARGS)" E2E_TIMEOUT=3600 \
+		$(STEP) $@$(V) $(LOGS)/$@$(V).log \
+		scripts/run-e2e.sh $(KOBJ)/arch/x86/boot/bzImage \
+		$(E2EMOD)/vcpu_affinity_e2e.ko $(QOBJ) $(DISK) $(B)/$@$(V); \
+		rc=$$?; cp $(B)/$@$(V)/e2e.tap $(RES)/$@$(V).tap 2>/dev/null; exit $$rc
+
+soak:
+	-$(MAKE) --no-print-directory e2e-soak SOAK_ARGS="$(SOAK_FULL)"
+	-$(MAKE) --no-print-directory e2e-soak V=-debug SOAK_ARGS="$(SOAK_FULL)"
+	-$(MAKE) --no-print-directory splats SPLAT_RUNS="e2e-soak e2e-soak-debug"
+	@for v in "" -debug; do echo "e2e-soak$$v: $$(cat $(B)/e2e-soak$$v/soak.txt 2>/dev/null)"; done
+	@scripts/summarize.sh $(RES) e2e-soak e2e-soak-debug splats
 
 # race: QEMU's posting against a guest that rewrites IRTEs (128-bit) and
 # descriptors (64-bit) on other vCPUs while edu fires (tests/race).
@@ -156,9 +193,9 @@ boot boot-pmsi: kernel qemu $(INITRD)
 		rc=$$?; cp $(B)/$@$(V)/boot.tap $(RES)/$@$(V).tap 2>/dev/null; exit $$rc
 
 # arm64: the same tree cross-built for arm64 and booted at EL2 with KVM
-# and GICv4 in the project's qemu-system-aarch64 (TCG); QEMU's edu bound
-# to vfio-pci; the series' VFIO edu driver test (iommufd mode) and the
-# KVM vLPI forwarding selftest run there.
+# and GICv4 in the project's qemu-system-aarch64 (TCG); QEMU's edu (MSI)
+# and igb (MSI-X) bound to vfio-pci; the series' VFIO edu driver test
+# (iommufd mode) and the KVM vLPI forwarding selftest, once per device.
 ASYS   := $(B)/arm64-sysroot
 ASELF  := $(B)/arm64-selftests
 AINITRD := $(B)/initramfs-arm64.cpio.gz
@@ -189,7 +226,7 @@ lint: lint-apply lint-style-linux lint-style-qemu lint-sparse lint-sparse-arm64
 lint-apply: tree
 	@mkdir -p $(RES)
 	@$(STEP) apply $(LOGS)/check-apply.log scripts/check-apply.sh $(RES)/apply.tap \
-		$(KTREE):linux $(QTREE):qemu
+		$(foreach d,$(LSERIES),$(KTREE):$(d)) $(QTREE):qemu
 
 # Three checkpatch types are not applied: UNKNOWN_COMMIT_ID (the tree is
 # an unpacked source without upstream history to look a Fixes: hash up

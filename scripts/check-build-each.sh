@@ -18,7 +18,9 @@ tree=$(realpath "$2")
 shift 2
 wt=$top/build/each/linux
 obj=$top/build/each/linux-obj
-mapfile -t commits < <(git -C "$tree" rev-list --reverse base..HEAD)
+# Each series is a branch merged into HEAD: every commit but the merges,
+# a series after another, each on top of its own series only.
+mapfile -t commits < <(git -C "$tree" rev-list --reverse --topo-order --no-merges base..HEAD)
 
 if [ -f "$wt/.git" ]; then
 	git -C "$wt" checkout -q -f --detach base

@@ -9,7 +9,15 @@ b=$1
 boot=$b/boot/console.log
 bit() { echo $(((16#$1 >> $2) & 1)); }
 yn() { [ "$1" = 1 ] && echo yes || echo no; }
-npatches() { grep -cv '^\s*\(#\|$\)' "$1/series" || true; }
+. "$(dirname "$0")/series-dirs.sh"
+npatches() { # DIR: "N patches", per series where DIR holds several
+	local d out=
+	while read -r d; do
+		out+="${out:+, }$(series_patches "$d" | grep -c . || true)"
+		[ "$d" = "$1" ] || out+=" ($(basename "$d"))"
+	done < <(series_dirs "$1")
+	echo "${out:-0} patches"
+}
 counts() { # TAP: "N passed, N failed, N skipped"
 	local s p x
 	s=$(grep -c '^ok .*# SKIP' "$1" || true)
@@ -23,8 +31,8 @@ base() { # src-DIR
 }
 
 echo "== vcpu-affinity report =="
-printf 'Linux  %s (Debian) + %d patches\n' "$(base "$b/src-linux")" "$(npatches linux)"
-printf 'QEMU   %s (Debian) + %d patches\n' "$(base "$b/src-qemu")" "$(npatches qemu)"
+printf 'Linux  %s (Debian) + %s\n' "$(base "$b/src-linux")" "$(npatches linux)"
+printf 'QEMU   %s (Debian) + %s\n' "$(base "$b/src-qemu")" "$(npatches qemu)"
 
 if read -r cap ecap < <(sed -n 's/.*DMAR: dmar0: .* cap \([0-9a-f]*\) ecap \([0-9a-f]*\).*/\1 \2/p' "$boot" 2>/dev/null | head -n 1); then
 	printf 'VT-d   cap %s ecap %s: interrupt remapping %s, x2APIC (EIM) %s, posted interrupts (CAP.PI) %s\n' \
@@ -35,6 +43,12 @@ if read -r cap ecap < <(sed -n 's/.*DMAR: dmar0: .* cap \([0-9a-f]*\) ecap \([0-
 else
 	echo "VT-d   no boot log ($boot)"
 fi
+
+for run in e2e-soak e2e-soak-debug; do
+	[ -s "$b/$run/soak.txt" ] || continue
+	echo "Soak ($run, three CPUs, CPU hotplug): $(counts "$b/$run/e2e.tap")"
+	sed 's/^/       /' "$b/$run/soak.txt"
+done
 
 for run in e2e e2e-pmsi e2e-x2apic; do
 	tap=$b/$run/e2e.tap
@@ -64,10 +78,10 @@ fi
 arm=$b/arm64/arm64.tap
 if [ -f "$arm" ]; then
 	con=$b/arm64/console.log
-	echo "arm64  KVM + GICv4 under TCG, edu bound to vfio-pci: $(counts "$arm")"
+	echo "arm64  KVM + GICv4 under TCG, edu (MSI) and igb (MSI-X) bound to vfio-pci: $(counts "$arm")"
 	echo "       call chains (kernel stacks, innermost first, from the function tracer):"
 	tr -d '\r' <"$con" | sed -n 's/^chain: /         /p'
 	echo "       vgic_vlpi_vfio:"
-	tr -d '\r' <"$con" | grep -E '^# (host IRQ|[0-9]+ MSIs in|vLPI \()' |
-		sed 's/^# /         /' || true
+	tr -d '\r' <"$con" | grep -E '^(## vgic_vlpi_vfio-[a-z]+ |# ([0-9]+ MSIs in|host IRQ|after ))' |
+		sed 's/^##* /         /' || true
 fi

@@ -17,7 +17,8 @@
 # Usage: run-e2e.sh BZIMAGE MODULE.ko QEMU_BINDIR DISK OUTDIR [KERNEL_ARGS...]
 # Environment: E2E_TIMEOUT (seconds, default 1800), E2E_MACHINE_ARGS (file
 # to use instead of tests/machine.args), E2E_MODULE_ARGS (extra insmod
-# parameters).
+# parameters), E2E_SUITE (the module's suite to run: intel_ir_edu_e2e,
+# the default, or intel_ir_edu_soak, whose figures go to OUTDIR/soak.txt).
 set -euo pipefail
 
 top=$(dirname "$(realpath "$0")")/..
@@ -27,9 +28,10 @@ qemu=$3/qemu-system-x86_64
 disk=$(realpath "$4")
 out=$5
 shift 5
+suite=${E2E_SUITE:-intel_ir_edu_e2e}
 mkdir -p "$out"
 out=$(realpath "$out")
-rm -f "$out/console.log" "$out/e2e.tap" "$out/bench.txt"
+rm -f "$out/console.log" "$out/e2e.tap" "$out/bench.txt" "$out/soak.txt"
 
 # The module checks the host delivery mode the command line asks for.
 posted_msi=0
@@ -55,7 +57,7 @@ set +e
 timeout "${E2E_TIMEOUT:-1800}" "$qemu" -nodefaults -display none \
 	-monitor none -no-reboot -m 1024 "${machine[@]}" \
 	-kernel "$kernel" -initrd "$root.cpio.gz" \
-	-append "console=ttyS0 panic=-1 $*" \
+	-append "console=ttyS0 panic=-1 kunit.filter_glob=$suite $*" \
 	-serial stdio -trace vtd_inv_desc_iec \
 	</dev/null >"$out/console.log" 2>&1
 rc=$?
@@ -88,6 +90,8 @@ cat "$out/e2e.tap"
 		}'
 } >"$out/bench.txt"
 cat "$out/bench.txt"
+sed -nE 's/^.*# vaff_soak: (soak: .*)$/\1/p' <<<"$clean" >"$out/soak.txt"
+cat "$out/soak.txt"
 
 fail=0
 if ! grep -q '^e2e: done' <<<"$clean"; then
@@ -95,8 +99,8 @@ if ! grep -q '^e2e: done' <<<"$clean"; then
 	tail -n 30 <<<"$clean" >&2
 	fail=1
 fi
-if ! grep -qE '^(\[ *[0-9.]+\] )?ok [0-9]+ intel_ir_edu_e2e' <<<"$clean"; then
-	echo "run-e2e: suite intel_ir_edu_e2e did not pass (or did not run)" >&2
+if ! grep -qE "^(\[ *[0-9.]+\] )?ok [0-9]+ $suite" <<<"$clean"; then
+	echo "run-e2e: suite $suite did not pass (or did not run)" >&2
 	fail=1
 fi
 if [ "$n" = 0 ] || grep -q '^not ok ' "$out/e2e.tap"; then

@@ -32,12 +32,12 @@
  *   vaff_posted_renotifies_after_consume  VMM clears ON/PIR: notifies again
  *   vaff_posted_sn_suppresses          SN: PIR set, no ON, no notification
  *   vaff_revert_follows_host_affinity  back to host on the latest affinity
- *   vaff_revert_applies_pending_affinity  same, with a deferred move
- *   vaff_forwarded_flag_tracks_switches   IRQD_FORWARDED_TO_VCPU
+ *   vaff_revert_applies_pending_affinity  same, with a deferred move: the
+ *                                      first host interrupt applies it
  *   vaff_teardown_while_posted         unbind while posted: IRTE cleared,
  *                                      INTEL-IR's deliberate WARN (suppressed)
- *   vaff_rejects_misaligned_desc       refused request (misaligned, zero or
- *   vaff_rejects_bad_desc_addr         too wide descriptor address): error
+ *   vaff_rejects_misaligned_desc       refused request (misaligned or zero
+ *   vaff_rejects_bad_desc_addr         descriptor address): error
  *                                      and one suppressed WARN, IRTE back in
  *                                      host mode, host handler runs, PIR
  *                                      untouched (from host and from posted)
@@ -70,6 +70,7 @@
 #include <linux/bitfield.h>
 #include <linux/bitmap.h>
 #include <linux/cleanup.h>
+#include <linux/cpu.h>
 #include <linux/cpumask.h>
 #include <linux/delay.h>
 #include <linux/dmar.h>
@@ -142,6 +143,19 @@ MODULE_PARM_DESC(host_posted_msi,
 static unsigned int bench_calls = 100;
 module_param(bench_calls, uint, 0444);
 MODULE_PARM_DESC(bench_calls, "Requests per pattern in vaff_bench_irte_writes");
+
+/* Size of the intel_ir_edu_soak run (make soak; a short one in make check). */
+static unsigned int soak_ints = 100000;
+module_param(soak_ints, uint, 0444);
+MODULE_PARM_DESC(soak_ints, "Interrupts vaff_soak raises at least");
+
+static unsigned int soak_switches = 1000;
+module_param(soak_switches, uint, 0444);
+MODULE_PARM_DESC(soak_switches, "Posted/remapped switches vaff_soak makes at least");
+
+static unsigned int soak_hotplug = 10;
+module_param(soak_hotplug, uint, 0444);
+MODULE_PARM_DESC(soak_hotplug, "CPU offline/online cycles vaff_soak makes at least");
 
 /* The DMAR unit as the test sees it through its registers. */
 static struct {
@@ -919,6 +933,18 @@ static void vaff_revert_after_moves(struct kunit *test, unsigned int gap_ms)
 	vaff_expect_posted_delivery(test);
 
 	KUNIT_ASSERT_EQ(test, vaff_unpost(c), 0);
+	if (!gap_ms) {
+		int start = atomic_read(&c->host_calls);
+
+		/*
+		 * Genirq applies the deferred move when the next host
+		 * interrupt is acknowledged; that one still arrives on the
+		 * previous target, and none is lost.
+		 */
+		vaff_raise(c);
+		KUNIT_ASSERT_TRUE_MSG(test, vaff_wait_host_calls(c, start + 1),
+				      "first interrupt after posting not delivered");
+	}
 	KUNIT_EXPECT_FALSE(test, irqd_is_setaffinity_pending(d));
 	vaff_expect_host_delivery(test, target);
 	vaff_expect_remapped_irte(test);
@@ -935,28 +961,13 @@ static void vaff_revert_follows_host_affinity(struct kunit *test)
  * The same with moves back to back: a move the vector domain defers
  * (-EBUSY while the previous vector is being cleaned up) stays pending
  * until the next host interrupt, which a posted interrupt never has.
- * The first interrupt after going back to the host must still honour it.
+ * After going back to the host, the first interrupt applies it and every
+ * later one arrives on the CPU set last (the cost the series does not
+ * try to remove: see the README on the dropped genirq patch).
  */
 static void vaff_revert_applies_pending_affinity(struct kunit *test)
 {
 	vaff_revert_after_moves(test, 0);
-}
-
-/* IRQD_FORWARDED_TO_VCPU tells whether the interrupt is posted. */
-static void vaff_forwarded_flag_tracks_switches(struct kunit *test)
-{
-	struct vaff_ctx *c = test->priv;
-	struct irq_data *d = irq_get_irq_data(c->irq);
-	int i;
-
-	vaff_require_posting(test);
-	KUNIT_EXPECT_FALSE(test, irqd_is_forwarded_to_vcpu(d));
-	for (i = 0; i < 4; i++) {
-		KUNIT_ASSERT_EQ(test, vaff_post(c), 0);
-		KUNIT_EXPECT_TRUE(test, irqd_is_forwarded_to_vcpu(d));
-		KUNIT_ASSERT_EQ(test, vaff_unpost(c), 0);
-		KUNIT_EXPECT_FALSE(test, irqd_is_forwarded_to_vcpu(d));
-	}
 }
 
 /*
@@ -1014,7 +1025,6 @@ static void vaff_expect_refused(struct kunit *test,
 		KUNIT_EXPECT_SUPPRESSED_WARNING_COUNT(test, 1);
 	}
 	KUNIT_EXPECT_LT(test, ret, 0);
-	KUNIT_EXPECT_FALSE(test, irqd_is_forwarded_to_vcpu(irq_get_irq_data(c->irq)));
 	vaff_expect_remapped_irte(test);
 	vaff_expect_host_delivery(test, -1);
 	KUNIT_EXPECT_MEMEQ(test, c->desc, before, PAGE_SIZE);
@@ -1053,21 +1063,16 @@ static void vaff_rejects_misaligned_desc(struct kunit *test)
 }
 
 /*
- * A descriptor at address zero or beyond the host physical address width
- * is refused.  (The guest vector is not checked by INTEL-IR: which
+ * A descriptor at address zero is refused.  (INTEL-IR checks no address
+ * width: the architectural bound, the DMAR host address width, is not
+ * kept by the kernel.  The guest vector is not checked either: which
  * vectors can be posted is KVM's policy.)
  */
 static void vaff_rejects_bad_desc_addr(struct kunit *test)
 {
 	struct intel_iommu_pi_data zero = { .vector = VAFF_GUEST_VECTOR };
-	struct intel_iommu_pi_data beyond = {
-		.pi_desc_addr = BIT_ULL(boot_cpu_data.x86_phys_bits),
-		.vector = VAFF_GUEST_VECTOR,
-	};
 
 	vaff_expect_refused_from_both(test, &zero);
-	if (boot_cpu_data.x86_phys_bits < 64)
-		vaff_expect_refused_from_both(test, &beyond);
 }
 
 /* Local APIC in-service register, as 256 bits. */
@@ -1147,7 +1152,6 @@ struct vaff_switcher {
 	unsigned long affinity_changes;
 	unsigned long affinity_deferred;
 	unsigned long errors;
-	unsigned long flag_mismatches;
 };
 
 static bool vaff_switcher_done(struct vaff_switcher *s)
@@ -1178,8 +1182,6 @@ static int vaff_switcher_fn(void *data)
 				s->errors++;
 			else
 				s->switches++;
-			if (irqd_is_forwarded_to_vcpu(d) != posted)
-				s->flag_mismatches++;
 		}
 		cpu = cpumask_next(cpu, cpu_online_mask);
 		if (cpu >= nr_cpu_ids)
@@ -1281,7 +1283,6 @@ static void vaff_accounting(struct kunit *test)
 	if (s.posting) {
 		KUNIT_EXPECT_GE(test, s.switches, VAFF_ACCT_MIN_SWITCHES);
 		KUNIT_EXPECT_GT(test, posted, 0);
-		KUNIT_EXPECT_EQ(test, s.flag_mismatches, 0);
 	}
 	KUNIT_EXPECT_GT(test, host, 0);
 	c->maybe_posted = false;
@@ -1653,6 +1654,210 @@ static void vaff_bench_irte_writes(struct kunit *test)
 	vaff_bench_pattern(test, VAFF_PAT_ALTERNATING, n);
 }
 
+/* The soak gives up after this long, whatever it reached. */
+#define VAFF_SOAK_MAX_MS	(40 * 60 * 1000)
+
+struct vaff_soaker {
+	struct vaff_ctx *c;
+	unsigned int raiser;	/* the CPU raising interrupts */
+	unsigned int hot;	/* notification and affinity target, hotplugged */
+	bool posting;
+	unsigned long switches;
+	unsigned long hotplugs;
+	unsigned long affinity_changes;
+	unsigned long errors;
+	int first_error;
+};
+
+static void vaff_soak_error(struct vaff_soaker *s, int err)
+{
+	if (!s->errors++)
+		s->first_error = err;
+}
+
+static bool vaff_soaker_done(struct vaff_soaker *s)
+{
+	return READ_ONCE(s->hotplugs) >= soak_hotplug &&
+	       (!s->posting || READ_ONCE(s->switches) >= soak_switches);
+}
+
+/*
+ * Point the descriptor's notifications at @cpu while the IOMMU may be
+ * posting, as KVM does when a vCPU's thread moves: one cmpxchg of the
+ * control word, so that ON and SN set meanwhile are kept.
+ */
+static void vaff_move_ndst(struct pi_desc *desc, unsigned int cpu)
+{
+	u64 old = READ_ONCE(desc->control), new;
+
+	do {
+		new = (old & GENMASK_ULL(31, 0)) | (u64)vaff_dest(cpu) << 32;
+	} while (!try_cmpxchg(&desc->control, &old, new));
+}
+
+/*
+ * One offline/online cycle of the hot CPU. Before it goes, the
+ * notifications and the host affinity leave it for the soaker's CPU;
+ * genirq moves whatever else it had. Afterwards both come back.
+ */
+static void vaff_soak_hotplug(struct vaff_soaker *s, unsigned int here)
+{
+	struct vaff_ctx *c = s->c;
+	int ret;
+
+	vaff_move_ndst(c->desc, here);
+	if (irq_set_affinity(c->irq, cpumask_of(here)))
+		vaff_soak_error(s, -EIO);
+	ret = remove_cpu(s->hot);
+	if (ret) {
+		vaff_soak_error(s, ret);
+		return;
+	}
+	ret = add_cpu(s->hot);
+	if (ret) {
+		vaff_soak_error(s, ret);
+		return;
+	}
+	s->hotplugs++;
+	vaff_move_ndst(c->desc, s->hot);
+}
+
+/*
+ * Runs on a third CPU: switches between posted and host delivery, moves
+ * the host affinity between the hot CPU and the raiser's, and every
+ * so many switches takes the hot CPU offline and back.
+ */
+static int vaff_soaker_fn(void *data)
+{
+	struct vaff_soaker *s = data;
+	struct vaff_ctx *c = s->c;
+	unsigned int here = smp_processor_id();
+	unsigned long every = max(1U, soak_switches / max(1U, soak_hotplug));
+	unsigned long i;
+	bool posted = false;
+
+	for (i = 1; !kthread_should_stop(); i++) {
+		if (s->posting) {
+			posted = !posted;
+			if (irq_set_vcpu_affinity(c->irq, posted ? &c->pi : NULL))
+				vaff_soak_error(s, -EINVAL);
+			else
+				s->switches++;
+		}
+		if (irq_set_affinity(c->irq, cpumask_of(i & 1 ? s->hot : s->raiser)))
+			vaff_soak_error(s, -EIO);
+		else
+			s->affinity_changes++;
+		if (!(i % every) && s->hotplugs < soak_hotplug)
+			vaff_soak_hotplug(s, here);
+		usleep_range(50, 100);
+	}
+	if (posted && irq_set_vcpu_affinity(c->irq, NULL))
+		vaff_soak_error(s, -EINVAL);
+	return 0;
+}
+
+/*
+ * The accounting of vaff_accounting at a larger scale, with CPU hotplug:
+ * every interrupt raised arrives exactly once, at the host handler or as
+ * a PIR bit, while a third CPU switches the delivery mode, moves the host
+ * affinity and takes the CPU that is both the notification destination
+ * and the host affinity target offline and online again.
+ */
+static void vaff_soak(struct kunit *test)
+{
+	struct vaff_ctx *c = test->priv;
+	struct vaff_soaker s = { .c = c, .posting = vaff_posting_available() };
+	unsigned long posted = 0, lost = 0, raised = 0;
+	unsigned int cpu, other = nr_cpu_ids;
+	struct task_struct *task;
+	int host_start, host, now;
+	ktime_t start;
+
+	if (num_online_cpus() < 3)
+		kunit_skip(test, "needs three CPUs: raiser, soaker, hotplugged");
+	if (!s.posting)
+		kunit_info(test, "no CAP.PI: host delivery with hotplug only\n");
+
+	migrate_disable();
+	s.raiser = smp_processor_id();
+	s.hot = nr_cpu_ids;
+	for_each_online_cpu(cpu) {
+		if (cpu == s.raiser)
+			continue;
+		if (s.hot == nr_cpu_ids && cpu_is_hotpluggable(cpu))
+			s.hot = cpu;
+		else if (other == nr_cpu_ids)
+			other = cpu;
+	}
+	if (s.hot == nr_cpu_ids || other == nr_cpu_ids) {
+		migrate_enable();
+		kunit_skip(test, "no hotpluggable CPU apart from the raiser's");
+	}
+
+	c->notify_cpu = s.hot;
+	vaff_init_desc(c->desc, c->notify_cpu);
+	c->pi.pi_desc_addr = __pa(c->desc);
+	c->pi.vector = VAFF_GUEST_VECTOR;
+	c->maybe_posted = s.posting;
+	task = kthread_create(vaff_soaker_fn, &s, "vaff-soaker");
+	if (IS_ERR(task)) {
+		migrate_enable();
+		KUNIT_ASSERT_NOT_ERR_OR_NULL(test, task);
+	}
+	kthread_bind(task, other);
+	wake_up_process(task);
+
+	start = ktime_get();
+	host_start = atomic_read(&c->host_calls);
+	while ((raised < soak_ints || !vaff_soaker_done(&s)) &&
+	       ktime_ms_delta(ktime_get(), start) < VAFF_SOAK_MAX_MS) {
+		host = atomic_read(&c->host_calls);
+		vaff_raise(c);
+		raised++;
+		if (!read_poll_timeout_atomic(atomic_read, now,
+					      now > host ||
+					      vaff_pir_pending(c->desc),
+					      1, VAFF_TIMEOUT_US, false,
+					      &c->host_calls)) {
+			if (vaff_consume(c->desc))
+				posted++;
+		} else {
+			lost++;
+		}
+		if (lost > 10)
+			break;
+		/* Let the hotplug's stop_machine() in on this CPU. */
+		if (!(raised % 64))
+			cond_resched();
+	}
+	kthread_stop(task);
+	migrate_enable();
+
+	msleep(VAFF_SETTLE_MS);
+	if (vaff_consume(c->desc))
+		posted++;
+	host = atomic_read(&c->host_calls) - host_start;
+
+	kunit_info(test,
+		   "soak: raised %lu host %d posted %lu lost-waits %lu switches %lu hotplug-cycles %lu affinity %lu errors %lu (first %d) in %lld ms\n",
+		   raised, host, posted, lost, s.switches, s.hotplugs,
+		   s.affinity_changes, s.errors, s.first_error,
+		   ktime_ms_delta(ktime_get(), start));
+
+	KUNIT_EXPECT_EQ(test, lost, 0);
+	KUNIT_EXPECT_EQ(test, raised, host + posted);
+	KUNIT_EXPECT_EQ(test, s.errors, 0);
+	KUNIT_EXPECT_GE(test, raised, soak_ints);
+	KUNIT_EXPECT_GE(test, s.hotplugs, soak_hotplug);
+	if (s.posting) {
+		KUNIT_EXPECT_GE(test, s.switches, soak_switches);
+		KUNIT_EXPECT_GT(test, posted, 0);
+	}
+	KUNIT_EXPECT_GT(test, host, 0);
+	c->maybe_posted = false;
+}
+
 static struct kunit_case vaff_cases[] = {
 	KUNIT_CASE(vaff_remapped_delivery),
 	KUNIT_CASE(vaff_posted_coalesces),
@@ -1660,7 +1865,6 @@ static struct kunit_case vaff_cases[] = {
 	KUNIT_CASE(vaff_posted_sn_suppresses),
 	KUNIT_CASE(vaff_revert_follows_host_affinity),
 	KUNIT_CASE(vaff_revert_applies_pending_affinity),
-	KUNIT_CASE(vaff_forwarded_flag_tracks_switches),
 	KUNIT_CASE(vaff_teardown_while_posted),
 	KUNIT_CASE(vaff_rejects_misaligned_desc),
 	KUNIT_CASE(vaff_rejects_bad_desc_addr),
@@ -1681,7 +1885,25 @@ static struct kunit_suite vaff_suite = {
 	.test_cases = vaff_cases,
 };
 
-kunit_test_suite(vaff_suite);
+/*
+ * The soak has a suite of its own, so that a run picks it or the other
+ * cases with kunit.filter_glob; it needs a third CPU.
+ */
+static struct kunit_case vaff_soak_cases[] = {
+	KUNIT_CASE_ATTR(vaff_soak, { .speed = KUNIT_SPEED_VERY_SLOW }),
+	{}
+};
+
+static struct kunit_suite vaff_soak_suite = {
+	.name = "intel_ir_edu_soak",
+	.suite_init = vaff_suite_init,
+	.suite_exit = vaff_suite_exit,
+	.init = vaff_test_init,
+	.exit = vaff_test_exit,
+	.test_cases = vaff_soak_cases,
+};
+
+kunit_test_suites(&vaff_suite, &vaff_soak_suite);
 
 MODULE_DESCRIPTION("End-to-end test of posting edu MSIs through INTEL-IR");
 MODULE_LICENSE("GPL");
