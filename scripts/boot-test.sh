@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 # Boot KERNEL with the boot-test initramfs in the patched QEMU on the test
-# machine; the tests report KTAP on the second serial port.  Writes
-# OUTDIR/console.log and OUTDIR/boot.tap; a boot that never finishes its
-# tests (hang, panic, timeout) is a failed test case of its own.
+# machine plus an igb NIC (82576, MSI-X; no network behind it) for
+# upstream's VFIO selftests, with one 1 GiB and two 2 MiB huge pages
+# reserved for their hugetlb cases (3 GiB of RAM: vfio_pci_driver_test
+# pins another 1 GiB); the tests report KTAP on the second serial port.
+# Writes OUTDIR/console.log and OUTDIR/boot.tap; a boot that never
+# finishes its tests (hang, panic, timeout) is a failed test case of its
+# own.
 # Usage: boot-test.sh KERNEL INITRD QEMU_BINDIR DISK OUTDIR [KERNEL_ARGS...]
 set -euo pipefail
 
@@ -19,9 +23,9 @@ rm -f "$out/console.log" "$out/ktap.log" "$out/boot.tap"
 read -ra machine <<<"$(sed "s|@DISK@|$disk|" "$top/tests/machine.args" | tr "\n" " ")"
 set +e
 timeout "${BOOT_TIMEOUT:-300}" "$qemu" -nodefaults -display none \
-	-monitor none -no-reboot -m 2048 "${machine[@]}" \
+	-monitor none -no-reboot -m 3072 "${machine[@]}" -device igb \
 	-kernel "$kernel" -initrd "$initrd" \
-	-append "console=ttyS0 panic=-1 kunit.enable=0 $*" \
+	-append "console=ttyS0 panic=-1 no_timer_check kunit.enable=0 hugepagesz=1G hugepages=1 hugepagesz=2M hugepages=2 $*" \
 	-serial "file:$out/console.log" -serial "file:$out/ktap.log" >"$out/qemu.log" 2>&1
 rc=$?
 set -e
