@@ -8,7 +8,9 @@
 # timeout) is a failed case of its own, reported with the last console
 # lines.  Writes OUTDIR/console.log, OUTDIR/arm64.tap.
 # edu gets a 64-bit DMA mask (EDU_DMA_MASK overrides it; QEMU's default is
-# 28 bits, below the IOVAs the VFIO selftests use).
+# 28 bits, below the IOVAs the VFIO selftests use).  One 1 GiB and two
+# 2 MiB huge pages are reserved at boot for vfio_dma_mapping_test's hugetlb
+# cases (3 GiB of RAM: vfio_pci_driver_test pins another 1 GiB).
 # Usage: boot-arm64.sh QEMU IMAGE INITRD OUTDIR [KERNEL_ARGS...]
 set -euo pipefail
 
@@ -25,11 +27,11 @@ set +e
 timeout "${BOOT_TIMEOUT:-900}" "$qemu" -nodefaults -display none \
 	-monitor none -no-reboot \
 	-M virt,virtualization=on,gic-version=4,iommu=smmuv3 \
-	-cpu max -smp 2 -m 2048 -accel tcg \
+	-cpu max -smp 2 -m 3072 -accel tcg \
 	-device edu,dma_mask="${EDU_DMA_MASK:-0xffffffffffffffff}" \
 	-device igb \
 	-kernel "$kernel" -initrd "$initrd" \
-	-append "console=ttyAMA0 panic=-1 kvm-arm.vgic_v4_enable=1 $*" \
+	-append "console=ttyAMA0 panic=-1 kvm-arm.vgic_v4_enable=1 hugepagesz=1G hugepages=1 hugepagesz=2M hugepages=2 $*" \
 	-serial "file:$out/console.log" >"$out/qemu.log" 2>&1
 rc=$?
 set -e
