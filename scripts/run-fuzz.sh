@@ -44,8 +44,9 @@ fi
 
 # shellcheck source=tests/fuzz/vtd.env
 . "$top/tests/fuzz/vtd.env"
-# UBSan reports become crashes libFuzzer records; leaks are not checked
-# (QEMU's generic-fuzz leaks by design across resets).
+# UBSan reports become crashes libFuzzer records.  Leaks are not checked:
+# QEMU is not leak-clean across the fuzzer's machine resets (OSS-Fuzz
+# runs it with scripts/oss-fuzz/lsan_suppressions.txt of the tree).
 export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:symbolize=1
 export UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1
 export ASAN_SYMBOLIZER_PATH=${ASAN_SYMBOLIZER_PATH:-$(command -v llvm-symbolizer-14 || true)}

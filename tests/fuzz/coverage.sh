@@ -40,27 +40,46 @@ lines)
 	LLVM_PROFILE_FILE="$out/replay-%p.profraw" \
 		"$bin" --fuzz-target=generic-fuzz -runs=0 "$@" >"$out/replay.log" 2>&1
 	llvm-profdata-14 merge -sparse "$out"/*.profraw -o "$out/fuzz.profdata"
-	llvm-cov-14 report "$bin" -instr-profile="$out/fuzz.profdata" "$tree/$file" |
-		tee "$out/report.txt"
-	llvm-cov-14 show "$bin" -instr-profile="$out/fuzz.profdata" "$tree/$file" \
+	# The file as the build recorded it (relative to its build directory)
+	src=$(llvm-cov-14 export -summary-only "$bin" -instr-profile="$out/fuzz.profdata" |
+		python3 -c 'import json, os, sys
+[print(f["filename"]) for f in json.load(sys.stdin)["data"][0]["files"]
+ if os.path.realpath(f["filename"]) == sys.argv[1]]' "$tree/$file")
+	[ -n "$src" ] || { echo "coverage.sh: $tree/$file is not in $bin" >&2; exit 1; }
+	cov=(llvm-cov-14 -instr-profile="$out/fuzz.profdata" -path-equivalence="${src%/"$file"},$tree")
+	"${cov[0]}" report "${cov[@]:1}" "$bin" "$tree/$file" |
+		sed -n "s|^[^ ]*$file |$file |p" | tr -s ' ' | tee "$out/report.txt" |
+		awk '{ printf "%s: lines %d of %d (%s), regions %d of %d (%s), branches %d of %d (%s), functions %d of %d (llvm-cov, source-based)\n",
+			$1, $8 - $9, $8, $10, $2 - $3, $2, $4, $11 - $12, $11, $13, $5 - $6, $5 }'
+	"${cov[0]}" show "${cov[@]:1}" "$bin" "$tree/$file" \
 		-show-line-counts >"$out/intel_iommu.c.cov.txt"
-	llvm-cov-14 show "$bin" -instr-profile="$out/fuzz.profdata" "$tree/$file" \
+	"${cov[0]}" show "${cov[@]:1}" "$bin" "$tree/$file" \
 		-format=html -output-dir="$out/html" >/dev/null
-	# The series' lines: added since "base", as numbered in the tree
-	git -C "$tree" diff -U0 base -- "$file" |
-		sed -n 's/^@@ -[0-9,]* +\([0-9]*\),\{0,1\}\([0-9]*\) @@.*/\1 \2/p' >"$out/added.txt"
-	python3 - "$out/intel_iommu.c.cov.txt" "$out/added.txt" <<-'EOF'
+	# The series' lines: added since "base", as numbered in the tree,
+	# except those of the harness patches on top of the series' commit
+	# (TREE.rev, written by build-qemu-fuzz.sh)
+	rev=$(cat "$tree.rev" 2>/dev/null || git -C "$tree" rev-parse HEAD)
+	hunks() { # FROM
+		git -C "$tree" diff -U0 "$1" HEAD -- "$file" |
+			sed -n 's/^@@ -[0-9,]* +\([0-9]*\),\{0,1\}\([0-9]*\) @@.*/\1 \2/p'
+	}
+	hunks base >"$out/added.txt"
+	hunks "$rev" >"$out/harness.txt"
+	python3 - "$out/intel_iommu.c.cov.txt" "$out/added.txt" "$out/harness.txt" <<-'EOF'
 	import re, sys
 	cov = {}
 	for l in open(sys.argv[1]):
 	    m = re.match(r"\s*(\d+)\|\s*([0-9.]+[kMG]?|)\|", l)
 	    if m and m.group(2):
 	        cov[int(m.group(1))] = m.group(2) not in ("0",)
-	added = set()
-	for l in open(sys.argv[2]):
-	    start, n = l.split()
-	    n = int(n) if n else 1
-	    added.update(range(int(start), int(start) + n))
+	def lines(path):
+	    got = set()
+	    for l in open(path):
+	        start, *n = l.split()
+	        n = int(n[0]) if n else 1
+	        got.update(range(int(start), int(start) + n))
+	    return got
+	added = lines(sys.argv[2]) - lines(sys.argv[3])
 	inst = [n for n in sorted(added) if n in cov]
 	hit = [n for n in inst if cov[n]]
 	print(f"series lines of hw/i386/intel_iommu.c (added since base): "
