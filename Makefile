@@ -29,7 +29,7 @@ KFRAGS := linux/config/boot.config linux/config/.kunitconfig \
 DEBUG_RUNS := kunit-debug e2e-debug boot-debug
 X86_RUNS := kunit e2e e2e-pmsi e2e-x2apic e2e-soak race boot boot-pmsi
 SPLAT_RUNS := $(X86_RUNS) $(DEBUG_RUNS)
-RESULTS := apply checkpatch-linux checkpatch-qemu sparse sparse-arm64 qtest kunit-plain $(X86_RUNS) arm64 splats
+RESULTS := apply checkpatch-linux checkpatch-qemu sparse sparse-arm64 qtest fuzz-smoke kunit-plain $(X86_RUNS) arm64 splats
 STEP   := scripts/step.sh
 # The kernel series, one folder per maintainer tree, in sending order.
 LSERIES := $(patsubst %/cover.txt,%,$(sort $(wildcard linux/*/cover.txt)))
@@ -41,7 +41,7 @@ export CCACHE_BASEDIR := $(CURDIR)/$(B)
 	soak race boot \
 	boot-pmsi arm64 qtest lint \
 	lint-apply lint-style-linux lint-style-qemu lint-sparse lint-sparse-arm64 lint-build-each \
-	splats report bench export clean
+	splats report bench export clean qemu-fuzz fuzz fuzz-smoke fuzz-cov
 
 all: kunit e2e e2e-pmsi e2e-x2apic race boot boot-pmsi arm64 report
 	@scripts/summarize.sh $(RES) kunit e2e e2e-pmsi e2e-x2apic race boot boot-pmsi arm64
@@ -49,7 +49,7 @@ all: kunit e2e e2e-pmsi e2e-x2apic race boot boot-pmsi arm64 report
 check:
 	rm -rf $(RES)
 	-$(MAKE) --no-print-directory -k lint kunit kunit-plain e2e e2e-pmsi e2e-x2apic e2e-soak \
-		race boot boot-pmsi qtest arm64
+		race boot boot-pmsi qtest fuzz-smoke arm64
 	-$(MAKE) --no-print-directory splats SPLAT_RUNS="$(X86_RUNS)"
 	@scripts/summarize.sh $(RES) $(RESULTS)
 
@@ -99,13 +99,14 @@ $(DISK):
 # The series' VFIO edu driver test, built for x86 and run by a boot test
 # (tests/boot/vfio-edu-driver.sh) on the test machine's edu.
 XSELF  := $(B)/x86-selftests
-XTESTS := $(XSELF)/vfio/vfio_pci_driver_test
+XUPSTREAM := vfio/vfio_pci_device_test vfio/vfio_dma_mapping_test vfio/vfio_iommufd_setup_test
+XTESTS := $(XSELF)/vfio/vfio_pci_driver_test $(addprefix $(XSELF)/,$(XUPSTREAM))
 
 x86-selftests: tree
 	@$(STEP) selftest $(LOGS)/selftests-x86.log scripts/build-selftests.sh x86 \
-		$(KTREE) - $(XSELF) vfio/vfio_pci_driver_test
+		$(KTREE) - $(XSELF) vfio/vfio_pci_driver_test $(XUPSTREAM)
 
-$(INITRD): tests/init $(wildcard tests/boot/*.sh) $(DISK) scripts/make-initramfs.sh \
+$(INITRD): tests/init $(wildcard tests/boot/*.sh) tests/boot/vfio-bind $(DISK) scripts/make-initramfs.sh \
 		x86-selftests
 	@$(STEP) initrd $(LOGS)/initramfs.log scripts/make-initramfs.sh $(DISK) $@ \
 		$(XTESTS)
@@ -200,7 +201,13 @@ boot boot-pmsi: kernel qemu $(INITRD)
 ASYS   := $(B)/arm64-sysroot
 ASELF  := $(B)/arm64-selftests
 AINITRD := $(B)/initramfs-arm64.cpio.gz
-ATESTS := $(ASELF)/vfio/vfio_pci_driver_test $(ASELF)/kvm/arm64/vgic_vlpi_vfio
+# Upstream's own selftests as regression guards (tests/arm64/args/NAME
+# gives each one's bounds under TCG).
+AUPSTREAM := kvm/irqfd_test kvm/arm64/vgic_irq kvm/arm64/vgic_init kvm/arm64/vgic_lpi_stress \
+	kvm/arm64/vgic_its_save kvm/arch_timer vfio/vfio_pci_device_test \
+	vfio/vfio_dma_mapping_test vfio/vfio_iommufd_setup_test
+ATESTS := $(ASELF)/vfio/vfio_pci_driver_test $(ASELF)/kvm/arm64/vgic_vlpi_vfio \
+	$(addprefix $(ASELF)/,$(AUPSTREAM))
 
 kernel-arm64: tree
 	@ARCH=arm64 $(STEP) kernel-a64 $(LOGS)/kernel-arm64.log scripts/build-kernel.sh \
@@ -210,7 +217,8 @@ arm64: kernel-arm64 qemu
 	@mkdir -p $(RES)
 	@$(STEP) userland $(LOGS)/arm64-userland.log scripts/get-arm64-userland.sh $(ASYS)
 	@$(STEP) selftest $(LOGS)/selftests-arm64.log scripts/build-selftests.sh arm64 \
-		$(KTREE) $(ASYS) $(ASELF) vfio/vfio_pci_driver_test kvm/arm64/vgic_vlpi_vfio
+		$(KTREE) $(ASYS) $(ASELF) vfio/vfio_pci_driver_test kvm/arm64/vgic_vlpi_vfio \
+		$(AUPSTREAM)
 	@$(STEP) initrd $(LOGS)/initramfs-arm64.log scripts/make-initramfs-arm64.sh \
 		$(ASYS) $(AINITRD) $(ATESTS)
 	@$(STEP) arm64 $(LOGS)/arm64.log scripts/boot-arm64.sh $(QOBJ)/qemu-system-aarch64 \
@@ -220,6 +228,39 @@ arm64: kernel-arm64 qemu
 qtest: qemu
 	@mkdir -p $(RES)
 	@$(STEP) qtest $(LOGS)/qtest.log sh -c 'scripts/run-qtest.sh $(QOBJ) >$(RES)/qtest.tap'
+
+# The VT-d fuzzer (QEMU's generic-fuzz with clang's libFuzzer, ASan and
+# UBSan; tests/fuzz/README.md), built from the QEMU tree's HEAD in its own
+# source copy and build directory.  make fuzz [FUZZ_SECONDS=N]; check
+# runs fuzz-smoke (the seeds still reach posting, the cache, IEC and
+# remapping; then 60 s without a finding); fuzz-cov measures line
+# coverage of hw/i386/intel_iommu.c from the corpus (another build).
+FUZZSRC := $(B)/qemu-fuzz-src
+FUZZOBJ := $(B)/qemu-fuzz
+FUZZCOV := $(B)/qemu-fuzz-cov
+FUZZRUN := $(B)/qemu-fuzz-run
+FUZZBIN := $(FUZZOBJ)/qemu-fuzz-x86_64
+FUZZ_SECONDS := 600
+
+qemu-fuzz: tree
+	@$(STEP) fuzz-bld $(LOGS)/qemu-fuzz.log scripts/build-qemu-fuzz.sh \
+		$(QTREE) $(FUZZSRC) $(FUZZOBJ)
+
+fuzz: qemu-fuzz
+	@$(STEP) fuzz $(LOGS)/fuzz.log scripts/run-fuzz.sh $(FUZZBIN) $(FUZZRUN) \
+		$(FUZZ_SECONDS); rc=$$?; grep -v '^run-fuzz: regions' $(LOGS)/fuzz.log; exit $$rc
+
+fuzz-smoke: qemu-fuzz
+	@mkdir -p $(RES)
+	@$(STEP) fuzz-smk $(LOGS)/fuzz-smoke.log sh -c \
+		'scripts/run-fuzz.sh --smoke $(FUZZBIN) $(FUZZRUN) >$(RES)/fuzz-smoke.tap'
+
+fuzz-cov: tree
+	@$(STEP) fuzz-cov $(LOGS)/qemu-fuzz-cov.log scripts/build-qemu-fuzz.sh \
+		$(QTREE) $(FUZZSRC) $(FUZZCOV) cov
+	@$(STEP) coverage $(LOGS)/fuzz-coverage.log tests/fuzz/coverage.sh lines \
+		$(FUZZCOV)/qemu-fuzz-x86_64 $(FUZZSRC) $(FUZZRUN)/coverage \
+		$(FUZZRUN)/corpus $(FUZZRUN)/seeds; rc=$$?; tail -n 4 $(LOGS)/fuzz-coverage.log; exit $$rc
 
 # Series hygiene; one target per check so that make -k runs them all.
 lint: lint-apply lint-style-linux lint-style-qemu lint-sparse lint-sparse-arm64

@@ -6,7 +6,7 @@ set -euo pipefail
 missing=()
 for cmd in git make gcc ccache bc bison flex cpio gzip openssl sparse perl \
 	python3 ninja pkg-config dpkg-source dpkg-deb apt-get busybox timeout \
-	aarch64-linux-gnu-gcc git-filter-repo; do
+	aarch64-linux-gnu-gcc git-filter-repo clang-14 llvm-profdata-14; do
 	command -v "$cmd" >/dev/null || missing+=("$cmd")
 done
 for f in /usr/share/qemu/qboot.rom /usr/share/seabios/bios-256k.bin; do
