@@ -34,6 +34,6 @@ chmod +x "$out/bin/qemu-system-x86_64"
 cd "$tree"
 PATH=$out/bin:$PATH python3 tools/testing/kunit/kunit.py run --arch=x86_64 \
 	--kunitconfig=drivers/iommu/intel --kconfig_add CONFIG_IRQ_KUNIT_TEST=y \
-	--kconfig_add CONFIG_PROVE_LOCKING=y \
+	--kconfig_add CONFIG_DEBUG_KERNEL=y --kconfig_add CONFIG_PROVE_LOCKING=y \
 	--build_dir="$out/build" --make_options CC="ccache gcc" --jobs="$(nproc)" \
 	--timeout="${KUNIT_TIMEOUT:-600}" >"$out/kunit.log" 2>&1
