@@ -1200,6 +1200,25 @@ static int vaff_switcher_fn(void *data)
 }
 
 /*
+ * Raise one interrupt and wait until it arrived at the host handler or as
+ * a PIR bit (taken out and counted in @posted); count a wait that timed
+ * out in @lost. Host calls are counted by the caller at the end.
+ */
+static void vaff_raise_counted(struct vaff_ctx *c, unsigned long *posted,
+			       unsigned long *lost)
+{
+	int host = atomic_read(&c->host_calls), now;
+
+	vaff_raise(c);
+	if (read_poll_timeout_atomic(atomic_read, now,
+				     now > host || vaff_pir_pending(c->desc),
+				     1, VAFF_TIMEOUT_US, false, &c->host_calls))
+		(*lost)++;
+	else if (vaff_consume(c->desc))
+		(*posted)++;
+}
+
+/*
  * Every raised interrupt is seen exactly once, either by the host
  * handler or as a PIR bit, while another CPU keeps switching the
  * delivery mode and the host affinity.
@@ -1211,7 +1230,7 @@ static void vaff_accounting(struct kunit *test)
 	unsigned long posted = 0, lost = 0, raised;
 	struct task_struct *task;
 	unsigned int self;
-	int host_start, host, now;
+	int host_start, host;
 	ktime_t start;
 
 	if (num_online_cpus() < 2)
@@ -1242,20 +1261,8 @@ static void vaff_accounting(struct kunit *test)
 	raised = 0;
 	while (raised < VAFF_ACCT_INTS ||
 	       (!vaff_switcher_done(&s) && raised < 10 * VAFF_ACCT_INTS)) {
-		host = atomic_read(&c->host_calls);
-		vaff_raise(c);
+		vaff_raise_counted(c, &posted, &lost);
 		raised++;
-		/* Host calls are counted at the end; only wait for one here. */
-		if (!read_poll_timeout_atomic(atomic_read, now,
-					      now > host ||
-					      vaff_pir_pending(c->desc),
-					      1, VAFF_TIMEOUT_US, false,
-					      &c->host_calls)) {
-			if (vaff_consume(c->desc))
-				posted++;
-		} else {
-			lost++;
-		}
 		if (lost > 10)
 			break;
 		if (!(raised % 1024))
@@ -1771,7 +1778,7 @@ static void vaff_soak(struct kunit *test)
 	unsigned long posted = 0, lost = 0, raised = 0;
 	unsigned int cpu, other = nr_cpu_ids;
 	struct task_struct *task;
-	int host_start, host, now;
+	int host_start, host;
 	ktime_t start;
 
 	if (num_online_cpus() < 3)
@@ -1812,19 +1819,8 @@ static void vaff_soak(struct kunit *test)
 	host_start = atomic_read(&c->host_calls);
 	while ((raised < soak_ints || !vaff_soaker_done(&s)) &&
 	       ktime_ms_delta(ktime_get(), start) < VAFF_SOAK_MAX_MS) {
-		host = atomic_read(&c->host_calls);
-		vaff_raise(c);
+		vaff_raise_counted(c, &posted, &lost);
 		raised++;
-		if (!read_poll_timeout_atomic(atomic_read, now,
-					      now > host ||
-					      vaff_pir_pending(c->desc),
-					      1, VAFF_TIMEOUT_US, false,
-					      &c->host_calls)) {
-			if (vaff_consume(c->desc))
-				posted++;
-		} else {
-			lost++;
-		}
 		if (lost > 10)
 			break;
 		/* Let the hotplug's stop_machine() in on this CPU. */
