@@ -235,7 +235,7 @@ qtest: qemu
 # runs fuzz-smoke (the seeds still reach posting, the cache, IEC and
 # remapping; then 60 s without a finding); fuzz-cov measures line
 # coverage of hw/i386/intel_iommu.c from the corpus (another build).
-FUZZSRC := $(B)/qemu-fuzz-src
+FUZZSRC := $(B)/wt-fuzz/qemu
 FUZZOBJ := $(B)/qemu-fuzz
 FUZZCOV := $(B)/qemu-fuzz-cov
 FUZZRUN := $(B)/qemu-fuzz-run

@@ -18,7 +18,7 @@
 set -euo pipefail
 
 tree=$(realpath "$1")
-src=$2
+src=$(realpath -m "$2")
 obj=$3
 mode=${4:-fuzz}
 top=$(realpath "$(dirname "$(realpath "$0")")/..")
