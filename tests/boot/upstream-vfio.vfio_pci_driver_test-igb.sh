@@ -9,5 +9,11 @@ t=/bin/vfio_pci_driver_test
 [ ! -e /proc/lockdep ] ||
 	{ echo "debug kernel: a case outlasts kselftest's 30-s timeout under TCG"; exit 4; }
 [ -x $t ] || { echo "$t is not in the initramfs"; exit 1; }
+# With intremap=posted_msi, QEMU aborted in iotlb_to_section() ("section_index
+# < d->map.sections_nb") during vfio_dma_mapping_test on igb in 2 of 2 runs;
+# not understood yet (see the README), so these runs are left to the
+# remapped boot until it is.
+grep -q 'intremap=posted_msi' /proc/cmdline &&
+	{ echo "intremap=posted_msi: QEMU aborts in iotlb_to_section() here (open)"; exit 4; }
 bdf=$(vfio-bind 0x8086 0x10c9) || exit 1
 VFIO_SELFTESTS_BDF=$bdf $t -v iommufd
