@@ -4,9 +4,10 @@
 # subfolder (NAME/series), each for its own maintainer tree and each
 # applying to base on its own: every subfolder N-NAME becomes branch
 # NAME off base, and TREE's checked-out branch is base with all of them
-# merged, in folder order.  Does nothing when the tree already carries
-# exactly these patches, and leaves a tree alone that has commits of its
-# own (work in progress: export it first).  Only files a patch changes
+# on top of each other, in folder order (one commit per patch).  Does
+# nothing when the tree already carries exactly these patches, and
+# leaves a tree alone that has commits of its own (work in progress:
+# export it first).  Only files a patch changes
 # are rewritten, so builds stay incremental.
 # Usage: apply-series.sh [--record] TREE DIR
 # --record: only note that TREE's HEAD is what DIR holds (after an export).
@@ -68,10 +69,7 @@ for d in "${sdirs[@]}"; do
 	branches+=("$b")
 done
 if [ ${#branches[@]} -gt 0 ]; then
-	git -C "$tree" checkout -q -f "$branch"
-	git -C "$tree" -c user.name='vcpu-affinity harness' \
-		-c user.email='harness@vcpu-affinity.invalid' \
-		merge -q --no-ff -m "vcpu-affinity: merge ${branches[*]}" "${branches[@]}"
+	stack_series "$tree" "$branch" "${branches[@]}"
 fi
 echo "$sum $(git -C "$tree" rev-parse HEAD)" >"$stampf"
 echo "apply-series: applied the series of $dir: ${branches[*]:-$(basename "$dir")}"

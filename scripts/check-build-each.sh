@@ -18,8 +18,8 @@ tree=$(realpath "$2")
 shift 2
 wt=$top/build/each/linux
 obj=$top/build/each/linux-obj
-# Each series is a branch merged into HEAD: every commit but the merges,
-# a series after another, each on top of its own series only.
+# Each series is stacked on the previous one in HEAD: every commit (no
+# merges), a series after another.
 mapfile -t commits < <(git -C "$tree" rev-list --reverse --topo-order --no-merges base..HEAD)
 
 if [ -f "$wt/.git" ]; then

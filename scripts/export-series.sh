@@ -4,8 +4,9 @@
 # plus a series file.  DIR is one series (the commits base..HEAD) or
 # holds one subfolder per series (N-NAME: the commits base..NAME; see
 # series-dirs.sh), after which TREE's branch is remade as base with
-# every series branch merged.  No base-commit: base is the unpacked
-# Debian source, which names no upstream commit; each cover letter says
+# every series branch's commits on top of each other, in folder order.
+# No base-commit: base is the unpacked Debian source, which names no
+# upstream commit; each cover letter says
 # what the series is against.  Each patch gets a Cc header from the
 # tree's own scripts/get_maintainer.pl; the cover letter gets all of
 # them.  The cover letter's subject (first line) and blurb (the rest)
@@ -60,9 +61,6 @@ else
 		export_one "$d" "$b"
 		branches+=("$b")
 	done
-	git -C "$tree" checkout -q -f -B "$branch" base
-	git -C "$tree" -c user.name='vcpu-affinity harness' \
-		-c user.email='harness@vcpu-affinity.invalid' \
-		merge -q --no-ff -m "vcpu-affinity: merge ${branches[*]}" "${branches[@]}"
+	stack_series "$tree" "$branch" "${branches[@]}"
 fi
 "$top/apply-series.sh" --record "$tree" "$dir"

@@ -22,3 +22,15 @@ series_branch() { # SERIESDIR: the branch that holds its commits
 	name=$(basename "$1")
 	echo "${name#[0-9]-}"
 }
+
+stack_series() { # TREE BRANCH SERIESBRANCH...: BRANCH = base + each series, in order
+	local tree=$1 branch=$2 b
+	shift 2
+	git -C "$tree" checkout -q -f -B "$branch" base
+	for b in "$@"; do
+		[ "$(git -C "$tree" rev-list --count "base..$b")" -gt 0 ] || continue
+		git -C "$tree" -c user.name='vcpu-affinity harness' \
+			-c user.email='harness@vcpu-affinity.invalid' \
+			cherry-pick --allow-empty "base..$b" >/dev/null
+	done
+}
