@@ -29,7 +29,7 @@ KFRAGS := linux/config/boot.config linux/config/.kunitconfig \
 DEBUG_RUNS := kunit-debug e2e-debug boot-debug
 X86_RUNS := kunit e2e e2e-pmsi e2e-x2apic e2e-soak race boot boot-pmsi
 SPLAT_RUNS := $(X86_RUNS) $(DEBUG_RUNS)
-RESULTS := apply checkpatch-linux checkpatch-qemu sparse sparse-arm64 qtest fuzz-smoke kunit-plain $(X86_RUNS) arm64 splats
+RESULTS := apply checkpatch-linux checkpatch-qemu sparse sparse-arm64 qtest qtest-mutants fuzz-smoke kunit-plain $(X86_RUNS) arm64 splats
 STEP   := scripts/step.sh
 # The kernel series, one folder per maintainer tree, in sending order.
 LSERIES := $(patsubst %/cover.txt,%,$(sort $(wildcard linux/*/cover.txt)))
@@ -38,8 +38,8 @@ export CCACHE_BASEDIR := $(CURDIR)/$(B)
 
 .PHONY: all check check-debug check-each debug-runs deps tree kernel kernel-arm64 qemu \
 	e2e-module race-module x86-selftests initramfs kunit kunit-plain e2e e2e-pmsi e2e-x2apic e2e-soak \
-	soak race boot \
-	boot-pmsi arm64 qtest lint \
+	soak soak-arm64 arm64-selftests race boot \
+	boot-pmsi arm64 qtest qtest-mutants qtest-random lint \
 	lint-apply lint-style-linux lint-style-qemu lint-sparse lint-sparse-arm64 lint-build-each \
 	splats report bench export clean qemu-fuzz fuzz fuzz-smoke fuzz-cov
 
@@ -49,7 +49,7 @@ all: kunit e2e e2e-pmsi e2e-x2apic race boot boot-pmsi arm64 report
 check:
 	rm -rf $(RES)
 	-$(MAKE) --no-print-directory -k lint kunit kunit-plain e2e e2e-pmsi e2e-x2apic e2e-soak \
-		race boot boot-pmsi qtest fuzz-smoke arm64
+		race boot boot-pmsi qtest qtest-mutants fuzz-smoke arm64
 	-$(MAKE) --no-print-directory splats SPLAT_RUNS="$(X86_RUNS)"
 	@scripts/summarize.sh $(RES) $(RESULTS)
 
@@ -151,7 +151,7 @@ e2e e2e-pmsi e2e-x2apic: e2e-module qemu $(DISK)
 # notification and affinity target CPU offline and online.  check runs
 # the module's default size (10^5 interrupts, 10^3 switches, 10 hotplug
 # cycles); soak the full one (SOAK_FULL) on the test kernel and on the
-# debug kernel, and prints the figures.
+# debug kernel, and prints the figures; soak also runs soak-arm64.
 SOAK_FULL := soak_ints=1000000 soak_switches=10000 soak_hotplug=100
 SOAK_ARGS :=
 
@@ -167,9 +167,10 @@ e2e-soak: e2e-module qemu $(DISK)
 soak:
 	-$(MAKE) --no-print-directory e2e-soak SOAK_ARGS="$(SOAK_FULL)"
 	-$(MAKE) --no-print-directory e2e-soak V=-debug SOAK_ARGS="$(SOAK_FULL)"
+	-$(MAKE) --no-print-directory soak-arm64
 	-$(MAKE) --no-print-directory splats SPLAT_RUNS="e2e-soak e2e-soak-debug"
 	@for v in "" -debug; do echo "e2e-soak$$v: $$(cat $(B)/e2e-soak$$v/soak.txt 2>/dev/null)"; done
-	@scripts/summarize.sh $(RES) e2e-soak e2e-soak-debug splats
+	@scripts/summarize.sh $(RES) e2e-soak e2e-soak-debug arm64-soak splats
 
 # race: QEMU's posting against a guest that rewrites IRTEs (128-bit) and
 # descriptors (64-bit) on other vCPUs while edu fires (tests/race).
@@ -213,21 +214,57 @@ kernel-arm64: tree
 	@ARCH=arm64 $(STEP) kernel-a64 $(LOGS)/kernel-arm64.log scripts/build-kernel.sh \
 		$(KTREE) $(AOBJ) linux/config/arm64.config
 
-arm64: kernel-arm64 qemu
-	@mkdir -p $(RES)
+arm64-selftests: tree
 	@$(STEP) userland $(LOGS)/arm64-userland.log scripts/get-arm64-userland.sh $(ASYS)
 	@$(STEP) selftest $(LOGS)/selftests-arm64.log scripts/build-selftests.sh arm64 \
 		$(KTREE) $(ASYS) $(ASELF) vfio/vfio_pci_driver_test kvm/arm64/vgic_vlpi_vfio \
 		$(AUPSTREAM)
+
+arm64: kernel-arm64 qemu arm64-selftests
+	@mkdir -p $(RES)
 	@$(STEP) initrd $(LOGS)/initramfs-arm64.log scripts/make-initramfs-arm64.sh \
 		$(ASYS) $(AINITRD) $(ATESTS)
 	@$(STEP) arm64 $(LOGS)/arm64.log scripts/boot-arm64.sh $(QOBJ)/qemu-system-aarch64 \
 		$(AOBJ)/arch/arm64/boot/Image $(AINITRD) $(B)/arm64; \
 		rc=$$?; cp $(B)/arm64/arm64.tap $(RES)/arm64.tap 2>/dev/null; exit $$rc
 
+# soak-arm64 (part of make soak): vgic_vlpi_vfio alone, 10^5 MSIs per
+# device (tests/arm64/soak/vgic_vlpi_vfio).
+ASOAKRD := $(B)/initramfs-arm64-soak.cpio.gz
+
+soak-arm64: kernel-arm64 qemu arm64-selftests
+	@mkdir -p $(RES)
+	@ARGS_DIR=tests/arm64/soak $(STEP) initrd $(LOGS)/initramfs-arm64-soak.log \
+		scripts/make-initramfs-arm64.sh $(ASYS) $(ASOAKRD) $(ASELF)/kvm/arm64/vgic_vlpi_vfio
+	@BOOT_TIMEOUT=1800 $(STEP) arm64-soak $(LOGS)/arm64-soak.log \
+		scripts/boot-arm64.sh $(QOBJ)/qemu-system-aarch64 \
+		$(AOBJ)/arch/arm64/boot/Image $(ASOAKRD) $(B)/arm64-soak; \
+		rc=$$?; cp $(B)/arm64-soak/arm64.tap $(RES)/arm64-soak.tap 2>/dev/null; \
+		grep -a 'MSIs in' $(B)/arm64-soak/console.log; exit $$rc
+
 qtest: qemu
 	@mkdir -p $(RES)
 	@$(STEP) qtest $(LOGS)/qtest.log sh -c 'scripts/run-qtest.sh $(QOBJ) >$(RES)/qtest.tap'
+
+# The random-request qtest (pi/random) must fail on QEMU with a check of
+# the posting path removed (tests/mutants/qemu-*.patch), each built in its
+# own source copy and build directory (one cold QEMU build, then a file).
+MUTSRC := $(B)/mut/qemu
+MUTOBJ := $(B)/mut/qemu-obj
+
+qtest-mutants: tree
+	@mkdir -p $(RES)
+	@$(STEP) mutants $(LOGS)/qtest-mutants.log sh -c \
+		'scripts/run-qtest-mutants.sh $(QTREE) $(MUTSRC) $(MUTOBJ) >$(RES)/qtest-mutants.tap'
+
+# More random requests than check runs: make fuzz runs them as well.
+qtest-random: qemu
+	@ninja -C $(QOBJ) tests/qtest/intel-iommu-test >/dev/null
+	@cd $(QOBJ) && QTEST_QEMU_OBJDIR=$(CURDIR)/$(QOBJ) \
+		QTEST_QEMU_BINARY=$(CURDIR)/scripts/qtest-bin/qemu-system-x86_64 \
+		$(CURDIR)/$(STEP) random $(CURDIR)/$(LOGS)/qtest-random.log tests/qtest/intel-iommu-test \
+		-m thorough -p /x86_64/q35/intel-iommu/pi/random --tap; \
+		rc=$$?; grep -a 'random seed\|random requests\|^ok\|^not ok' $(CURDIR)/$(LOGS)/qtest-random.log; exit $$rc
 
 # The VT-d fuzzer (QEMU's generic-fuzz with clang's libFuzzer, ASan and
 # UBSan; tests/fuzz/README.md), built from the QEMU tree's HEAD in its own
@@ -246,7 +283,7 @@ qemu-fuzz: tree
 	@$(STEP) fuzz-bld $(LOGS)/qemu-fuzz.log scripts/build-qemu-fuzz.sh \
 		$(QTREE) $(FUZZSRC) $(FUZZOBJ)
 
-fuzz: qemu-fuzz
+fuzz: qemu-fuzz qtest-random
 	@$(STEP) fuzz $(LOGS)/fuzz.log scripts/run-fuzz.sh $(FUZZBIN) $(FUZZRUN) \
 		$(FUZZ_SECONDS); rc=$$?; grep -v '^run-fuzz: regions' $(LOGS)/fuzz.log; exit $$rc
 

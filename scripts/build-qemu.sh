@@ -7,11 +7,15 @@
 # meson later.  The tree is a git checkout, which makes configure default
 # to -Werror; Debian builds this source without it, and so do we (newer
 # glibc/gcc warnings in code we do not touch must not stop the harness).
-# Usage: build-qemu.sh TREE OBJDIR
+# Usage: build-qemu.sh TREE OBJDIR [NINJA_TARGET...]
+#   (default targets: qemu-system-x86_64 qemu-system-aarch64)
 set -euo pipefail
 
 tree=$(realpath "$1")
 obj=$2
+shift 2
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(qemu-system-x86_64 qemu-system-aarch64)
 top=$(realpath "$(dirname "$(realpath "$0")")/..")
 mesonpy=$top/build/tools/meson/usr/lib/python3/dist-packages
 python=/usr/bin/python3
@@ -32,4 +36,4 @@ if [ ! -f build.ninja ]; then
 	site=$(pyvenv/bin/python3 -c 'import sysconfig; print(sysconfig.get_path("purelib"))')
 	echo "$mesonpy" >"$site/meson-tools.pth"
 fi
-ninja -j2 qemu-system-x86_64 qemu-system-aarch64
+ninja -j2 "${targets[@]}"

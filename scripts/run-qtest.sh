@@ -21,14 +21,11 @@ bins=(intel-iommu-test q35-test bios-tables-test device-introspect-test)
 
 ninja -C "$obj" -j2 qemu-system-x86_64 "${bins[@]/#/tests/qtest/}" >&2
 
-# The Debian source ships no firmware: a wrapper (named like the real
-# binary, qtest takes the arch from the name) adds the installed ones.
+# The Debian source ships no firmware: the wrapper adds the installed ones.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-printf '#!/bin/sh\nexec %q -L /usr/share/seabios -L /usr/share/qemu -L /usr/lib/ipxe/qemu "$@"\n' \
-	"$obj/qemu-system-x86_64" >"$tmp/qemu-system-x86_64"
-chmod +x "$tmp/qemu-system-x86_64"
-export QTEST_QEMU_BINARY=$tmp/qemu-system-x86_64
+export QTEST_QEMU_OBJDIR=$obj
+export QTEST_QEMU_BINARY=$(dirname "$(realpath "$0")")/qtest-bin/qemu-system-x86_64
 export QTEST_QEMU_IMG=$obj/qemu-img
 
 lines=()
