@@ -29,6 +29,8 @@ KFRAGS := linux/config/boot.config linux/config/.kunitconfig \
 DEBUG_RUNS := kunit-debug e2e-debug boot-debug
 X86_RUNS := kunit e2e e2e-pmsi e2e-x2apic e2e-soak race boot boot-pmsi
 SPLAT_RUNS := $(X86_RUNS) $(DEBUG_RUNS)
+# Further logs for splats, as NAME=LOG (check adds kunit-plain's raw log).
+SPLAT_LOGS :=
 RESULTS := apply checkpatch-linux checkpatch-qemu sparse sparse-arm64 qtest qtest-mutants fuzz-smoke kunit-plain $(X86_RUNS) arm64 splats
 STEP   := scripts/step.sh
 # The kernel series, one folder per maintainer tree, in sending order.
@@ -50,7 +52,8 @@ check:
 	rm -rf $(RES)
 	-$(MAKE) --no-print-directory -k lint kunit kunit-plain e2e e2e-pmsi e2e-x2apic e2e-soak \
 		race boot boot-pmsi qtest qtest-mutants fuzz-smoke arm64
-	-$(MAKE) --no-print-directory splats SPLAT_RUNS="$(X86_RUNS)"
+	-$(MAKE) --no-print-directory splats SPLAT_RUNS="$(X86_RUNS)" \
+		SPLAT_LOGS="kunit-plain=$(B)/kunit-plain/build/test.log"
 	@scripts/summarize.sh $(RES) $(RESULTS)
 
 # The debug half of check on its own: no splat allowed in its logs.
@@ -351,7 +354,7 @@ lint-build-each: kernel kernel-arm64
 splats:
 	@mkdir -p $(RES)
 	@$(STEP) splats $(LOGS)/check-splats.log scripts/check-splats.sh $(RES)/splats.tap \
-		$(foreach r,$(SPLAT_RUNS),$(r)=$(B)/$(r)/console.log)
+		$(foreach r,$(SPLAT_RUNS),$(r)=$(B)/$(r)/console.log) $(SPLAT_LOGS)
 
 report:
 	@scripts/report.sh $(B)
