@@ -32,7 +32,8 @@ for m in "${mutants[@]}"; do
 	n=$((n + 1))
 	name=$(basename "$m" .patch)
 	git -C "$src" checkout -q -f "$rev"
-	git -C "$src" apply "$m"
+	git -C "$src" apply "$m" 2>&1 | sed 's/^/# /' ||
+		{ echo "not ok $n $name # does not apply to the series"; continue; }
 	"$top/scripts/build-qemu.sh" "$src" "$obj" qemu-system-x86_64 \
 		tests/qtest/intel-iommu-test >"$tmp/build.log" 2>&1 ||
 		{ tail -n 20 "$tmp/build.log" | sed 's/^/# /'; echo "not ok $n $name # build failed"; continue; }
